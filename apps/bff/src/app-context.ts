@@ -1,0 +1,31 @@
+import type { Env } from './env';
+import type { PrismaClient } from './generated/prisma/client';
+import type { TwinStatePort } from './ports/twin-state-port';
+import type { IngestStatusPort } from './ports/ingest-status-port';
+
+/**
+ * Everything a request handler or socket needs, built once by server.ts (the composition root)
+ * and handed to Next route handlers through a process-global slot: Next bundles route handlers
+ * separately from server.ts, so a module-level singleton would not be shared.
+ */
+export interface AppContext {
+  env: Env;
+  prisma: PrismaClient;
+  database: { kind: 'embedded' | 'external'; ping(): Promise<boolean> };
+  twin: TwinStatePort;
+  ingestStatus: IngestStatusPort;
+  startedAt: number;
+}
+
+const SLOT = Symbol.for('twinhelm.app-context');
+type Slot = { [SLOT]?: AppContext };
+
+export function setAppContext(context: AppContext): void {
+  (globalThis as Slot)[SLOT] = context;
+}
+
+export function appContext(): AppContext {
+  const context = (globalThis as Slot)[SLOT];
+  if (!context) throw new Error('AppContext is not set: route handlers run only inside server.ts (npm start).');
+  return context;
+}

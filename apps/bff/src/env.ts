@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { resolve } from 'node:path';
+
+/**
+ * The BFF's configuration: read and validated here, nowhere else (lint forbids process.env
+ * elsewhere). Unset DATABASE_URL / MQTT_URL select the embedded PostgreSQL (PGlite) and the
+ * embedded MQTT broker (aedes); demo mode and the simulator default on with them.
+ */
+const flag = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('data/runtime'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  MQTT_URL: z.url({ protocol: /^mqtts?$/ }).optional(),
+  MQTT_PORT: z.coerce.number().int().min(1).max(65535).default(1883),
+  MQTT_USERNAME: z.string().min(1).default('twinhelm'),
+  MQTT_PASSWORD: z.string().min(1).optional(),
+  MQTT_CLIENT_ID: z.string().min(1).default('twinhelm-bff-ingest'),
+  DEMO: flag.optional(),
+  SIMULATOR: flag.optional(),
+  SIMULATOR_SEED: z.coerce.number().int().default(1),
+  SIMULATOR_SPEEDUP: z.coerce.number().positive().default(60),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)').optional(),
+  INITIAL_ADMIN_USERNAME: z.string().min(1).optional(),
+  INITIAL_ADMIN_PASSWORD: z.string().min(12, 'INITIAL_ADMIN_PASSWORD must be at least 12 characters').optional(),
+  INGEST_BATCH_MAX: z.coerce.number().int().min(1).max(50_000).default(2000),
+  INGEST_BATCH_MS: z.coerce.number().int().min(1).max(5_000).default(50),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  BUILD_VERSION: z.string().default('0.1.0'),
+});
+
+export type RawEnv = z.infer<typeof EnvSchema>;
+
+export interface Env extends RawEnv {
+  dataDir: string;
+  embeddedDatabase: boolean;
+  embeddedBroker: boolean;
+  demo: boolean;
+  simulator: boolean;
+  /** The broker URL the ingest connects to (the embedded one on loopback when MQTT_URL is unset). */
+  mqttUrl: string;
+  /** Demo default for the embedded broker; external brokers take MQTT_PASSWORD as given. */
+  mqttPassword: string | undefined;
+}
+
+export const DEMO_MQTT_PASSWORD = 'twinhelm-demo-broker';
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration (see .env.example and README "Configuration"):\n${lines.join('\n')}`);
+  }
+  const raw = parsed.data;
+  const embeddedDatabase = raw.DATABASE_URL === undefined;
+  const embeddedBroker = raw.MQTT_URL === undefined;
+  const demo = raw.DEMO ?? embeddedDatabase;
+  const simulator = raw.SIMULATOR ?? embeddedBroker;
+  const mqttPassword = raw.MQTT_PASSWORD ?? (embeddedBroker ? DEMO_MQTT_PASSWORD : undefined);
+  if (!demo && raw.AUTH_SECRET === undefined) {
+    throw new Error('Invalid configuration: AUTH_SECRET is required outside demo mode (openssl rand -base64 32).');
+  }
+  if (!demo && (raw.INITIAL_ADMIN_USERNAME === undefined) !== (raw.INITIAL_ADMIN_PASSWORD === undefined)) {
+    throw new Error('Invalid configuration: set both INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD, or neither.');
+  }
+  return {
+    ...raw,
+    dataDir: resolve(raw.DATA_DIR),
+    embeddedDatabase,
+    embeddedBroker,
+    demo,
+    simulator,
+    mqttUrl: raw.MQTT_URL ?? `mqtt://127.0.0.1:${raw.MQTT_PORT}`,
+    mqttPassword,
+  };
+}
+
+let cached: Env | undefined;
+/** The process's configuration, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

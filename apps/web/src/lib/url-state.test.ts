@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { consoleHref, loginHref, parseConsoleParams, safeNextPath } from './url-state';
+
+const params = (query: string) => new URLSearchParams(query);
+
+describe('parseConsoleParams', () => {
+  it('reads the site and asset', () => {
+    expect(parseConsoleParams(params('site=ctown&asset=T1'))).toEqual({ ok: true, siteId: 'ctown', assetId: 'T1' });
+  });
+  it('has no asset when none is given', () => {
+    expect(parseConsoleParams(params('site=ctown'))).toEqual({ ok: true, siteId: 'ctown', assetId: null });
+  });
+  it('says what to do without a site', () => {
+    const res = parseConsoleParams(params(''));
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error).toMatch(/site list/);
+  });
+  it('rejects a malformed site id with its value in the message', () => {
+    const res = parseConsoleParams(params('site=Bad%20Site'));
+    expect(res).toEqual({ ok: false, error: expect.stringContaining('"Bad Site"') as unknown });
+  });
+  it('drops a malformed asset id', () => {
+    expect(parseConsoleParams(params('site=ctown&asset=a%2Fb'))).toEqual({ ok: true, siteId: 'ctown', assetId: null });
+  });
+});
+
+describe('consoleHref', () => {
+  it('round-trips through parseConsoleParams', () => {
+    const href = consoleHref('ctown', 'PU#4'.replace('#', ''));
+    expect(href).toBe('/console?site=ctown&asset=PU4');
+    expect(parseConsoleParams(params(href.split('?')[1]!))).toEqual({ ok: true, siteId: 'ctown', assetId: 'PU4' });
+  });
+  it('encodes awkward asset ids', () => {
+    const href = consoleHref('ctown', 'J&1=2');
+    expect(parseConsoleParams(params(href.split('?')[1]!))).toEqual({ ok: true, siteId: 'ctown', assetId: 'J&1=2' });
+  });
+  it('omits an empty asset', () => {
+    expect(consoleHref('ctown', null)).toBe('/console?site=ctown');
+  });
+});
+
+describe('safeNextPath', () => {
+  it.each([
+    [null, '/'],
+    ['', '/'],
+    ['https://evil.example/', '/'],
+    ['//evil.example/x', '/'],
+    ['/\\evil.example', '/'],
+    ['/login?next=/x', '/'],
+    ['/console?site=ctown&asset=T1', '/console?site=ctown&asset=T1'],
+    ['/', '/'],
+    ['/\nx', '/'],
+  ])('%s → %s', (input, out) => {
+    expect(safeNextPath(input)).toBe(out);
+  });
+  it('always yields a same-origin path', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const out = safeNextPath(s);
+        expect(out.startsWith('/')).toBe(true);
+        expect(out.startsWith('//')).toBe(false);
+        expect(new URL(out, 'https://app.example').origin).toBe('https://app.example');
+      }),
+    );
+  });
+});
+
+describe('loginHref', () => {
+  it('carries the current page', () => {
+    expect(loginHref({ pathname: '/console', search: '?site=ctown&asset=T1' })).toBe(
+      '/login?next=%2Fconsole%3Fsite%3Dctown%26asset%3DT1',
+    );
+  });
+  it('does not nest the login page', () => {
+    expect(loginHref({ pathname: '/login', search: '?next=%2F' })).toBe('/login');
+    expect(loginHref({ pathname: '/', search: '' })).toBe('/login');
+  });
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { SiteIdSchema } from './ids';
+import { type TwinDelta, type TwinSnapshot } from './twin';
+
+/** socket.io event names, one place. */
+export const SOCKET_EVENTS = {
+  /** client -> server, with ack: join a site's room; the ack carries the snapshot. */
+  join: 'site:join',
+  leave: 'site:leave',
+  /** server -> client */
+  snapshot: 'twin:snapshot',
+  delta: 'twin:delta',
+  error: 'twin:error',
+} as const;
+
+export const JoinSiteRequestSchema = z.object({ siteId: SiteIdSchema });
+export type JoinSiteRequest = z.infer<typeof JoinSiteRequestSchema>;
+
+export type JoinSiteAck = { ok: true; snapshot: TwinSnapshot } | { ok: false; error: string };
+
+export interface ServerToClientEvents {
+  'twin:snapshot': (snapshot: TwinSnapshot) => void;
+  'twin:delta': (delta: TwinDelta) => void;
+  'twin:error': (error: { message: string }) => void;
+}
+
+export interface ClientToServerEvents {
+  'site:join': (req: JoinSiteRequest, ack: (res: JoinSiteAck) => void) => void;
+  'site:leave': (req: JoinSiteRequest) => void;
+}

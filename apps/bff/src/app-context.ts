@@ -2,6 +2,8 @@ import type { Env } from './env';
 import type { PrismaClient } from './generated/prisma/client';
 import type { TwinStatePort } from './ports/twin-state-port';
 import type { IngestStatusPort } from './ports/ingest-status-port';
+import type { AuthRuntime } from './auth/auth-runtime';
+import type { Services } from './services/create-services';
 
 /**
  * Everything a request handler or socket needs, built once by server.ts (the composition root)
@@ -15,6 +17,10 @@ export interface AppContext {
   twin: TwinStatePort;
   ingestStatus: IngestStatusPort;
   startedAt: number;
+  /** The use cases (createServices in src/services/create-services.ts). */
+  services: Services;
+  /** next-auth options and authenticate() (createAuth in src/auth/create-auth.ts). */
+  auth: AuthRuntime;
 }
 
 const SLOT = Symbol.for('twinhelm.app-context');

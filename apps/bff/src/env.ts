@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+
+/** The repository root: default home of the data directory. */
+const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 
 /**
  * The BFF's configuration: read and validated here, nowhere else (lint forbids process.env
@@ -12,7 +15,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('data/runtime'),
+  /** Embedded database and generated secrets; relative paths resolve from the working directory. */
+  DATA_DIR: z.string().optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   MQTT_URL: z.url({ protocol: /^mqtts?$/ }).optional(),
   MQTT_PORT: z.coerce.number().int().min(1).max(65535).default(1883),
@@ -69,7 +73,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   return {
     ...raw,
-    dataDir: resolve(raw.DATA_DIR),
+    dataDir:
+      raw.DATA_DIR === undefined
+        ? resolve(REPO_ROOT, 'data/runtime')
+        : isAbsolute(raw.DATA_DIR)
+          ? raw.DATA_DIR
+          : resolve(raw.DATA_DIR),
     embeddedDatabase,
     embeddedBroker,
     demo,

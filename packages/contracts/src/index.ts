@@ -6,3 +6,4 @@ export * from './telemetry';
 export * from './twin';
 export * from './socket';
 export * from './api';
+export * from './bff-queries';

@@ -17,6 +17,8 @@ export interface SceneViewState {
   colorBy: ColorBy;
   elevationExaggeration: number;
   legend: { title: string; unit: string; entries: LegendEntry[]; unmeasured: LegendEntry };
+  /** Elements of the last loaded network that could not be drawn, with the reason (≤ 20). */
+  warnings?: string[];
 }
 
 export interface SceneStats {

@@ -57,23 +57,41 @@ export class ParseContext {
     if (raw === undefined) return undefined;
     const value = Number(raw);
     if (raw.length > 0 && Number.isFinite(value)) return value;
-    this.error(entry.line, section, `${what} "${raw}" is not a number: write a plain decimal number`);
+    this.error(
+      entry.line,
+      section,
+      `${what} "${raw}" is not a number: write a plain decimal number`,
+    );
     return undefined;
   }
 
   /** Like number(), but a missing field gives `fallback`. */
-  optionalNumber(entry: InpLine, section: string, index: number, what: string, fallback: number): number | undefined {
+  optionalNumber(
+    entry: InpLine,
+    section: string,
+    index: number,
+    what: string,
+    fallback: number,
+  ): number | undefined {
     return entry.tokens[index] === undefined ? fallback : this.number(entry, section, index, what);
   }
 
   /** Validates an element id against the contracts' AssetIdSchema rules. */
   id(entry: InpLine, section: string, id: string, what: string): boolean {
     if (id.length > 31) {
-      this.error(entry.line, section, `${what} id "${id}" is ${id.length} characters long: shorten it to 31 or fewer`);
+      this.error(
+        entry.line,
+        section,
+        `${what} id "${id}" is ${id.length} characters long: shorten it to 31 or fewer`,
+      );
       return false;
     }
     if (!ID_PATTERN.test(id)) {
-      this.error(entry.line, section, `${what} id "${id}" contains "/", "+" or "#": rename it without those characters`);
+      this.error(
+        entry.line,
+        section,
+        `${what} id "${id}" contains "/", "+" or "#": rename it without those characters`,
+      );
       return false;
     }
     return true;

@@ -52,10 +52,21 @@ function readJunction(entry: Entry, units: UnitSystem, ctx: ParseContext): Netwo
   const elevation = ctx.number(entry, s, 1, `junction ${id} elevation`);
   const demand = ctx.optionalNumber(entry, s, 2, `junction ${id} demand`, 0);
   if (!okId || elevation === undefined || demand === undefined) return undefined;
-  return { type: 'junction', id, x: NaN, y: NaN, elevation: elevation * units.length, baseDemand: demand * units.flow };
+  return {
+    type: 'junction',
+    id,
+    x: NaN,
+    y: NaN,
+    elevation: elevation * units.length,
+    baseDemand: demand * units.flow,
+  };
 }
 
-function readReservoir(entry: Entry, units: UnitSystem, ctx: ParseContext): NetworkNode | undefined {
+function readReservoir(
+  entry: Entry,
+  units: UnitSystem,
+  ctx: ParseContext,
+): NetworkNode | undefined {
   const s = 'RESERVOIRS';
   if (!ctx.fields(entry, s, 2, 'id, head, [pattern]')) return undefined;
   const id = entry.tokens[0] ?? '';
@@ -67,7 +78,8 @@ function readReservoir(entry: Entry, units: UnitSystem, ctx: ParseContext): Netw
 
 function readTank(entry: Entry, units: UnitSystem, ctx: ParseContext): NetworkNode | undefined {
   const s = 'TANKS';
-  const shape = 'id, elevation, initial level, minimum level, maximum level, diameter, [min volume], [volume curve]';
+  const shape =
+    'id, elevation, initial level, minimum level, maximum level, diameter, [min volume], [volume curve]';
   if (!ctx.fields(entry, s, 6, shape)) return undefined;
   const id = entry.tokens[0] ?? '';
   const okId = ctx.id(entry, s, id, 'tank');
@@ -98,7 +110,11 @@ function readTank(entry: Entry, units: UnitSystem, ctx: ParseContext): NetworkNo
     return undefined;
   }
   if (diameter <= 0 && !hasVolumeCurve) {
-    ctx.error(entry.line, s, `tank ${id} diameter ${diameter} must be positive (or give a volume curve)`);
+    ctx.error(
+      entry.line,
+      s,
+      `tank ${id} diameter ${diameter} must be positive (or give a volume curve)`,
+    );
     return undefined;
   }
   const m = units.length;
@@ -136,7 +152,11 @@ export function applyDemands(
         continue;
       }
       if (target.node.type !== 'junction') {
-        ctx.error(entry.line, 'DEMANDS', `demand given for ${target.node.type} ${id}: only junctions take demands`);
+        ctx.error(
+          entry.line,
+          'DEMANDS',
+          `demand given for ${target.node.type} ${id}: only junctions take demands`,
+        );
         continue;
       }
       if (demand !== undefined) totals.set(id, (totals.get(id) ?? 0) + demand * units.flow);

@@ -1,12 +1,16 @@
 /** "did you mean" hints for unknown ids: the closest known id within a small edit distance. */
-export function closestId(unknown: string, known: Iterable<string>, maxDistance = 2): string | undefined {
+export function closestId(
+  unknown: string,
+  known: Iterable<string>,
+  maxDistance = 2,
+): string | undefined {
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   const target = unknown.toUpperCase();
   for (const candidate of known) {
-    if (Math.abs(candidate.length - target.length) >= bestDistance) continue;
-    const d = editDistance(target, candidate.toUpperCase(), bestDistance);
-    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+    if (Math.abs(candidate.length - target.length) > bestDistance) continue;
+    const d = editDistance(target, candidate.toUpperCase(), bestDistance + 1);
+    if (d < bestDistance || (d === bestDistance && (best === undefined || candidate < best))) {
       bestDistance = d;
       best = candidate;
     }

@@ -44,7 +44,10 @@ export interface UnitSystem {
 }
 
 export function isFlowUnit(value: string): value is FlowUnit {
-  return (US_FLOW_UNITS as readonly string[]).includes(value) || (SI_FLOW_UNITS as readonly string[]).includes(value);
+  return (
+    (US_FLOW_UNITS as readonly string[]).includes(value) ||
+    (SI_FLOW_UNITS as readonly string[]).includes(value)
+  );
 }
 
 export function parsePressureUnit(value: string): PressureUnit | undefined {

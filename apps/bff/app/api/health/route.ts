@@ -1,0 +1,3 @@
+import { publicRoute } from '../../../src/http/route';
+
+export const GET = publicRoute(({ context }) => context.services.health());

@@ -1,0 +1,3 @@
+import { authedRoute } from '../../../src/http/route';
+
+export const GET = authedRoute(({ context, principal }) => context.services.me(principal));

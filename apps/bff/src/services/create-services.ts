@@ -1,0 +1,63 @@
+import type { Principal } from '@twinhelm/contracts';
+import { createToken, listTokens, revokeToken } from './api-tokens';
+import { ensureDemoData } from './ensure-demo-data';
+import { ensureInitialAdmin } from './ensure-initial-admin';
+import { getAsset } from './get-asset';
+import { getNetwork } from './get-network';
+import { getSite } from './get-site';
+import { health } from './health';
+import { importNetwork } from './import-network';
+import { listAssets } from './list-assets';
+import { listAudit } from './list-audit';
+import { listRejected } from './list-rejected';
+import { listSites } from './list-sites';
+import { me } from './me';
+import { queryTelemetry } from './query-telemetry';
+import type { ServiceDeps } from './service-deps';
+
+type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
+const bind =
+  <A extends unknown[], R>(deps: ServiceDeps, f: (deps: ServiceDeps, ...args: A) => R) =>
+  (...args: A): R =>
+    f(deps, ...args);
+
+/** Every use case with its dependencies bound: what AppContext.services holds. */
+export interface Services {
+  me: (principal: Principal) => ReturnType<typeof me>;
+  listSites: Bound<typeof listSites>;
+  getSite: Bound<typeof getSite>;
+  getNetwork: Bound<typeof getNetwork>;
+  importNetwork: Bound<typeof importNetwork>;
+  listAssets: Bound<typeof listAssets>;
+  getAsset: Bound<typeof getAsset>;
+  queryTelemetry: Bound<typeof queryTelemetry>;
+  listRejected: Bound<typeof listRejected>;
+  listAudit: Bound<typeof listAudit>;
+  createToken: Bound<typeof createToken>;
+  listTokens: Bound<typeof listTokens>;
+  revokeToken: Bound<typeof revokeToken>;
+  health: Bound<typeof health>;
+  ensureDemoData: Bound<typeof ensureDemoData>;
+  ensureInitialAdmin: Bound<typeof ensureInitialAdmin>;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  return {
+    me,
+    listSites: bind(deps, listSites),
+    getSite: bind(deps, getSite),
+    getNetwork: bind(deps, getNetwork),
+    importNetwork: bind(deps, importNetwork),
+    listAssets: bind(deps, listAssets),
+    getAsset: bind(deps, getAsset),
+    queryTelemetry: bind(deps, queryTelemetry),
+    listRejected: bind(deps, listRejected),
+    listAudit: bind(deps, listAudit),
+    createToken: bind(deps, createToken),
+    listTokens: bind(deps, listTokens),
+    revokeToken: bind(deps, revokeToken),
+    health: bind(deps, health),
+    ensureDemoData: bind(deps, ensureDemoData),
+    ensureInitialAdmin: bind(deps, ensureInitialAdmin),
+  };
+}

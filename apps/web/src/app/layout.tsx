@@ -1,0 +1,21 @@
+import './globals.css';
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { Providers } from './providers';
+
+export const metadata: Metadata = {
+  title: 'Twinhelm',
+  description: 'Operations console for live digital twins of water networks',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#2a2d30' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,13 @@
+import Link from 'next/link';
+import { UserMenu } from './UserMenu';
+
+export function AppHeader() {
+  return (
+    <header className="app-header">
+      <Link href="/" className="brand" style={{ textDecoration: 'none' }}>
+        Twinhelm
+      </Link>
+      <UserMenu />
+    </header>
+  );
+}

@@ -1,0 +1,126 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useAssets, useNetwork, useSite } from '../api/queries';
+import { AssetPanel } from '../components/AssetPanel';
+import { AssetSearch } from '../components/AssetSearch';
+import { ConnectionIndicator } from '../components/ConnectionIndicator';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Legend } from '../components/Legend';
+import { SceneControls } from '../components/SceneControls';
+import { UserMenu } from '../components/UserMenu';
+import { AssetLiveStore } from '../live/asset-live-store';
+import { consoleHref } from '../lib/url-state';
+import { useSceneController, useSceneViewState } from '../scene/use-scene-controller';
+import { useSceneSelectionSync } from './use-scene-selection-sync';
+import { useTwinLive } from './use-twin-live';
+
+/** The 3D console of one site: scene, top bar, search, controls, legend and the asset panel. */
+export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: string | null }) {
+  const router = useRouter();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const scene = useSceneController(canvasRef);
+  const controller = scene.controller;
+  const view = useSceneViewState(controller);
+  const site = useSite(siteId);
+  const network = useNetwork(siteId);
+  const assets = useAssets(siteId);
+  const [store] = useState(() => new AssetLiveStore());
+  const [loadedNetwork, setLoadedNetwork] = useState<object | null>(null);
+
+  useEffect(() => () => store.dispose(), [store]);
+
+  useEffect(() => {
+    if (!controller || !network.data) return;
+    controller.load(network.data);
+    setLoadedNetwork(network.data);
+  }, [controller, network.data]);
+  const sceneLoaded = controller !== null && loadedNetwork !== null && loadedNetwork === network.data;
+
+  const live = useTwinLive(siteId, controller, sceneLoaded || scene.status === 'failed', store);
+
+  const showAsset = useCallback(
+    (id: string | null) => router.replace(consoleHref(siteId, id), { scroll: false }),
+    [router, siteId],
+  );
+  const notice = useSceneSelectionSync(controller, sceneLoaded, view?.selectedAssetId ?? null, assetId, showAsset);
+
+  const assetsById = useMemo(() => new Map((assets.data?.assets ?? []).map((a) => [a.id, a])), [assets.data]);
+  const selected = assetId === null ? undefined : assetsById.get(assetId);
+  const seedReady = selected !== undefined;
+  useEffect(() => {
+    store.select(assetId, assetId === null ? {} : (assetsById.get(assetId)?.latest ?? {}));
+    // Re-seed only when the selection changes or its first list entry arrives, not on every refetch.
+  }, [store, assetId, seedReady]);
+
+  const choose = (id: string) => {
+    controller?.focusAsset(id);
+    showAsset(id);
+  };
+  const close = () => {
+    controller?.selectAsset(null);
+    showAsset(null);
+  };
+
+  const sceneProblem =
+    scene.status === 'failed' ? scene.error : view?.status === 'error' ? (view.error ?? 'The 3D view failed.') : null;
+
+  return (
+    <div className="console">
+      <canvas ref={canvasRef} className="scene-canvas" aria-label={`3D view of site ${siteId}`} tabIndex={0} />
+      <header className="console__top">
+        <Link href="/" className="button button--ghost" aria-label="All sites">
+          ◂ Sites
+        </Link>
+        <div className="console__title">
+          <h1>{site.data?.name ?? siteId}</h1>
+          <span className="search__id">{siteId}</span>
+        </div>
+        <ConnectionIndicator state={live} />
+        <span className="console__spacer" />
+        <UserMenu />
+      </header>
+      <div className="console__side">
+        <AssetSearch
+          assets={assets.data?.assets}
+          unavailable={assets.isError ? 'Asset list unavailable' : assets.isPending ? 'Loading assets…' : null}
+          onChoose={choose}
+        />
+        {controller && view ? <SceneControls controller={controller} view={view} /> : null}
+        {view && view.status === 'ready' ? <Legend legend={view.legend} /> : null}
+      </div>
+      <div className="console__notice">
+        {network.isError ? <ErrorMessage error={network.error} onRetry={() => void network.refetch()} /> : null}
+        {site.isError && !network.isError ? <ErrorMessage error={site.error} /> : null}
+        {sceneProblem ? (
+          <p className="message message--error" role="alert">
+            {sceneProblem}
+          </p>
+        ) : null}
+        {notice ? (
+          <p className="message message--warning" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {live.status === 'offline' && live.error ? (
+          <p className="message message--error" role="alert">
+            {live.error}
+          </p>
+        ) : null}
+      </div>
+      {assetId !== null ? (
+        <AssetPanel
+          key={assetId}
+          siteId={siteId}
+          assetId={assetId}
+          asset={selected}
+          listLoaded={assets.isSuccess}
+          store={store}
+          onClose={close}
+        />
+      ) : null}
+    </div>
+  );
+}

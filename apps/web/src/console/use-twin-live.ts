@@ -1,0 +1,66 @@
+'use client';
+
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { redirectToLogin } from '../api/api-client';
+import { type AssetLiveStore } from '../live/asset-live-store';
+import { createSocketIoTransport } from '../live/socket-io-transport';
+import { TwinConnection, type ConnectionState } from '../live/twin-connection';
+import { type SceneControllerApi } from '../scene/use-scene-controller';
+
+const NOT_STARTED: ConnectionState = {
+  status: 'connecting',
+  error: null,
+  unauthorized: false,
+  snapshotVersion: null,
+  resyncs: 0,
+  lastSyncAt: null,
+};
+const noSubscription = () => () => undefined;
+const notStarted = () => NOT_STARTED;
+
+/**
+ * One socket per console: snapshots and deltas go straight to the scene controller and the
+ * selected-asset store, never through React state. Returns only the coarse connection state.
+ */
+export function useTwinLive(
+  siteId: string,
+  controller: SceneControllerApi | null,
+  enabled: boolean,
+  store: AssetLiveStore,
+): ConnectionState {
+  const [connection, setConnection] = useState<TwinConnection | null>(null);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const conn = new TwinConnection({
+      siteId,
+      transport: createSocketIoTransport(),
+      onSnapshot: (snapshot) => {
+        controller?.applySnapshot(snapshot.state);
+        store.ingestSnapshot(snapshot.state);
+      },
+      onDelta: (delta) => {
+        controller?.applyDeltas(delta.changes);
+        store.ingestDelta(delta.changes);
+      },
+    });
+    setConnection(conn);
+    conn.start();
+    return () => {
+      conn.dispose();
+      setConnection(null);
+    };
+  }, [siteId, controller, enabled, store]);
+
+  const state = useSyncExternalStore(
+    connection?.subscribe ?? noSubscription,
+    connection?.getState ?? notStarted,
+    notStarted,
+  );
+
+  useEffect(() => {
+    if (state.unauthorized) redirectToLogin();
+  }, [state.unauthorized]);
+
+  return state;
+}

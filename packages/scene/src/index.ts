@@ -1,0 +1,13 @@
+export { SceneController } from './scene-controller';
+export type {
+  SceneControllerOptions,
+  AssetInspection,
+  ExtendedSceneStats,
+} from './scene-controller';
+export type {
+  ColorBy,
+  LegendEntry,
+  SceneViewState,
+  SceneStats,
+  SceneControllerApi,
+} from './scene-api';

@@ -3,7 +3,11 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { PrismaClient } from '../generated/prisma/client';
 import { authenticate } from './authenticate';
 import { CLIENT_IP_HEADER, type AuthRuntime } from './auth-runtime';
-import { DEFAULT_LOGIN_LIMIT, LoginRateLimiter, type LoginRateLimiterOptions } from './login-rate-limiter';
+import {
+  DEFAULT_LOGIN_LIMIT,
+  LoginRateLimiter,
+  type LoginRateLimiterOptions,
+} from './login-rate-limiter';
 import { verifyLogin } from './verify-login';
 
 export interface AuthDeps {
@@ -30,12 +34,19 @@ export function createAuth(deps: AuthDeps): AuthRuntime {
     providers: [
       CredentialsProvider({
         name: 'Twinhelm',
-        credentials: { username: { label: 'Username', type: 'text' }, password: { label: 'Password', type: 'password' } },
+        credentials: {
+          username: { label: 'Username', type: 'text' },
+          password: { label: 'Password', type: 'password' },
+        },
         async authorize(credentials, req) {
           const header = req.headers?.[CLIENT_IP_HEADER] as string | undefined;
           const user = await verifyLogin(
             { prisma: deps.prisma, limiter, clock },
-            { username: credentials?.username ?? '', password: credentials?.password ?? '', ip: header ?? 'unknown' },
+            {
+              username: credentials?.username ?? '',
+              password: credentials?.password ?? '',
+              ip: header ?? 'unknown',
+            },
           );
           return { id: user.id, name: user.username, role: user.role };
         },
@@ -58,6 +69,7 @@ export function createAuth(deps: AuthDeps): AuthRuntime {
   };
   return {
     nextAuthOptions,
-    authenticate: (credentials) => authenticate({ prisma: deps.prisma, secret: deps.secret, clock }, credentials),
+    authenticate: (credentials) =>
+      authenticate({ prisma: deps.prisma, secret: deps.secret, clock }, credentials),
   };
 }

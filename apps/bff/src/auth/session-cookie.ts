@@ -25,14 +25,18 @@ export function sessionTokenFromCookies(header: string | null | undefined): stri
     const whole = cookies.get(name);
     if (whole) return whole;
     const chunks: string[] = [];
-    for (let i = 0; cookies.has(`${name}.${i}`); i++) chunks.push(cookies.get(`${name}.${i}`) ?? '');
+    for (let i = 0; cookies.has(`${name}.${i}`); i++)
+      chunks.push(cookies.get(`${name}.${i}`) ?? '');
     if (chunks.length > 0) return chunks.join('');
   }
   return undefined;
 }
 
 /** The session's JWT payload, or null when missing, forged, or expired. */
-export async function readSession(cookieHeader: string | null | undefined, secret: string): Promise<JWT | null> {
+export async function readSession(
+  cookieHeader: string | null | undefined,
+  secret: string,
+): Promise<JWT | null> {
   const token = sessionTokenFromCookies(cookieHeader);
   if (!token) return null;
   try {

@@ -42,7 +42,11 @@ export async function verifyLogin(deps: LoginDeps, attempt: LoginAttempt): Promi
   const waitMs = deps.limiter.retryAfterMs(username, attempt.ip);
   if (waitMs > 0) {
     const minutes = Math.ceil(waitMs / 60_000);
-    await appendAudit(deps.prisma, { actor: username || '(empty)', action: 'login.rate_limited', detail: { ip: attempt.ip } });
+    await appendAudit(deps.prisma, {
+      actor: username || '(empty)',
+      action: 'login.rate_limited',
+      detail: { ip: attempt.ip },
+    });
     throw new LoginError(
       `too many failed sign-ins for this account or address: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
       Math.ceil(waitMs / 1000),
@@ -53,12 +57,32 @@ export async function verifyLogin(deps: LoginDeps, attempt: LoginAttempt): Promi
   const role = RoleSchema.safeParse(user?.role);
   if (!user || !passwordOk || user.disabled || !role.success) {
     deps.limiter.recordFailure(username, attempt.ip);
-    const reason = !user ? 'unknown user' : !passwordOk ? 'wrong password' : user.disabled ? 'disabled' : 'bad role';
-    await appendAudit(deps.prisma, { actor: username || '(empty)', action: 'login.failure', detail: { ip: attempt.ip, reason } });
-    throw new LoginError(user?.disabled && passwordOk ? 'this account is disabled: ask an administrator' : WRONG);
+    const reason = !user
+      ? 'unknown user'
+      : !passwordOk
+        ? 'wrong password'
+        : user.disabled
+          ? 'disabled'
+          : 'bad role';
+    await appendAudit(deps.prisma, {
+      actor: username || '(empty)',
+      action: 'login.failure',
+      detail: { ip: attempt.ip, reason },
+    });
+    throw new LoginError(
+      user?.disabled && passwordOk ? 'this account is disabled: ask an administrator' : WRONG,
+    );
   }
   deps.limiter.recordSuccess(username);
-  await deps.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date(deps.clock()) } });
-  await appendAudit(deps.prisma, { actor: user.username, action: 'login.success', target: user.id, detail: { ip: attempt.ip } });
+  await deps.prisma.user.update({
+    where: { id: user.id },
+    data: { lastLoginAt: new Date(deps.clock()) },
+  });
+  await appendAudit(deps.prisma, {
+    actor: user.username,
+    action: 'login.success',
+    target: user.id,
+    detail: { ip: attempt.ip },
+  });
   return { id: user.id, name: user.name, username: user.username, role: role.data };
 }

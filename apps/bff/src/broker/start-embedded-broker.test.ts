@@ -21,7 +21,9 @@ describe('startEmbeddedBroker', () => {
     const pub = await mqtt.connectAsync(broker.url, options);
     try {
       await sub.subscribeAsync('t/#', { qos: 1 });
-      const got = new Promise<string>((resolve) => sub.on('message', (_t, payload) => resolve(payload.toString())));
+      const got = new Promise<string>((resolve) =>
+        sub.on('message', (_t, payload) => resolve(payload.toString())),
+      );
       await pub.publishAsync('t/x', 'hello', { qos: 1 });
       expect(await got).toBe('hello');
     } finally {
@@ -34,9 +36,9 @@ describe('startEmbeddedBroker', () => {
     ['no credentials', {}],
   ])('refuses a client with %s', async (_label, credentials) => {
     const broker = await start();
-    await expect(mqtt.connectAsync(broker.url, { ...credentials, reconnectPeriod: 0 })).rejects.toThrow(
-      /bad username or password/i,
-    );
+    await expect(
+      mqtt.connectAsync(broker.url, { ...credentials, reconnectPeriod: 0 }),
+    ).rejects.toThrow(/bad username or password/i);
   });
 
   it('says what to do when the port is taken', async () => {

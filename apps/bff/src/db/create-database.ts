@@ -27,7 +27,9 @@ export type DatabaseConfig = Pick<Env, 'DATABASE_URL' | 'dataDir'>;
  * PGlite persisted under `<dataDir>/pglite`. Both get the same generated Prisma client.
  */
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.DATABASE_URL === undefined ? openEmbedded(join(config.dataDir, 'pglite')) : openExternal(config.DATABASE_URL);
+  return config.DATABASE_URL === undefined
+    ? openEmbedded(join(config.dataDir, 'pglite'))
+    : openExternal(config.DATABASE_URL);
 }
 
 async function ping(sql: Sql): Promise<boolean> {

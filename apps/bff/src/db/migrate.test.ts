@@ -1,11 +1,35 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from './create-database';
-import { createEmptyDatabase } from './empty-database.test-helper';
 import { migrate } from './migrate';
 import { readMigrationFiles } from './migration-files';
+
+const ADMIN_URL =
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
+
+/** An empty throwaway database on the local PostgreSQL (no schema): for migration tests. */
+export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `twinhelm_m_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: ADMIN_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -24,16 +48,16 @@ async function external(): Promise<{ open(): Promise<Database> }> {
   };
 }
 
-async function embedded(): Promise<{ open(): Promise<Database> }> {
+function embedded(): Promise<{ open(): Promise<Database> }> {
   const dir = mkdtempSync(join(tmpdir(), 'twinhelm-pglite-'));
   cleanups.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
-  return {
+  return Promise.resolve({
     async open() {
       const db = await createDatabase({ DATABASE_URL: undefined, dataDir: dir });
       cleanups.push(() => db.close());
       return db;
     },
-  };
+  });
 }
 
 describe.each([
@@ -48,10 +72,16 @@ describe.each([
     expect(first.applied).toEqual(files.map((f) => f.name));
     const second = await migrate(db);
     expect(second.applied).toEqual([]);
-    const { rows } = await db.sql.query<{ migration_name: string; checksum: string; applied_steps_count: number }>(
+    const { rows } = await db.sql.query<{
+      migration_name: string;
+      checksum: string;
+      applied_steps_count: number;
+    }>(
       'SELECT migration_name, checksum, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
     );
-    expect(rows).toEqual(files.map((f) => ({ migration_name: f.name, checksum: f.checksum, applied_steps_count: 1 })));
+    expect(rows).toEqual(
+      files.map((f) => ({ migration_name: f.name, checksum: f.checksum, applied_steps_count: 1 })),
+    );
     await db.prisma.site.create({ data: { id: 'ctown', name: 'C-Town' } });
     expect(await db.prisma.site.count()).toBe(1);
   });
@@ -63,7 +93,9 @@ describe.each([
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
        VALUES ('00000000-0000-0000-0000-000000000001', 'x', '29990101000000_future', now(), 1)`,
     );
-    await expect(migrate(db)).rejects.toThrow(/29990101000000_future, which this build does not know/);
+    await expect(migrate(db)).rejects.toThrow(
+      /29990101000000_future, which this build does not know/,
+    );
   });
 
   it('refuses an edited migration and an unfinished one', async () => {
@@ -84,7 +116,9 @@ describe('migrate concurrency', () => {
     const results = await Promise.all([migrate(a), migrate(b)]);
     const appliedTotal = results.flatMap((r) => r.applied);
     expect(appliedTotal).toEqual(readMigrationFiles().map((f) => f.name));
-    const { rows } = await a.sql.query<{ n: string }>('SELECT count(*) AS n FROM "_prisma_migrations"');
+    const { rows } = await a.sql.query<{ n: string }>(
+      'SELECT count(*) AS n FROM "_prisma_migrations"',
+    );
     expect(Number(rows[0]?.n)).toBe(readMigrationFiles().length);
   });
 });

@@ -35,7 +35,10 @@ export interface MigrateResult {
  * checksum), so `prisma migrate deploy` agrees afterwards. Idempotent. One transaction under an
  * advisory lock: a second instance starting at the same time waits, then finds nothing to do.
  */
-export async function migrate(db: { sql: Sql }, files: MigrationFile[] = readMigrationFiles()): Promise<MigrateResult> {
+export async function migrate(
+  db: { sql: Sql },
+  files: MigrationFile[] = readMigrationFiles(),
+): Promise<MigrateResult> {
   return db.sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await tx.exec(CREATE_BOOKKEEPING);

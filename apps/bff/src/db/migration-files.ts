@@ -16,14 +16,22 @@ export interface MigrationFile {
 /** The migrations this build knows, in the order Prisma applies them (folder names sorted). */
 export function readMigrationFiles(directory: string = MIGRATIONS_DIR): MigrationFile[] {
   if (!existsSync(directory)) {
-    throw new Error(`Migrations folder ${directory} not found: run the BFF from a full checkout or build of the repository.`);
+    throw new Error(
+      `Migrations folder ${directory} not found: run the BFF from a full checkout or build of the repository.`,
+    );
   }
   return readdirSync(directory, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(directory, entry.name, 'migration.sql')))
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(join(directory, entry.name, 'migration.sql')),
+    )
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
       const bytes = readFileSync(join(directory, name, 'migration.sql'));
-      return { name, sql: bytes.toString('utf8'), checksum: createHash('sha256').update(bytes).digest('hex') };
+      return {
+        name,
+        sql: bytes.toString('utf8'),
+        checksum: createHash('sha256').update(bytes).digest('hex'),
+      };
     });
 }

@@ -6,7 +6,9 @@ describe('test database', () => {
     const db = await createTestDatabase();
     try {
       await db.prisma.auditLog.create({ data: { actor: 'test', action: 'smoke' } });
-      await expect(db.prisma.auditLog.updateMany({ data: { actor: 'x' } })).rejects.toThrow(/append-only/);
+      await expect(db.prisma.auditLog.updateMany({ data: { actor: 'x' } })).rejects.toThrow(
+        /append-only/,
+      );
       expect(await db.prisma.auditLog.count()).toBe(1);
     } finally {
       await db.drop();

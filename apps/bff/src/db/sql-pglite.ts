@@ -17,6 +17,7 @@ function queryOn(db: PGlite | Transaction): SqlQuery {
 export function pgliteSql(db: PGlite): Sql {
   return {
     ...queryOn(db),
-    transaction: <T>(work: (tx: SqlQuery) => Promise<T>): Promise<T> => db.transaction((tx) => work(queryOn(tx))),
+    transaction: <T>(work: (tx: SqlQuery) => Promise<T>): Promise<T> =>
+      db.transaction((tx) => work(queryOn(tx))),
   };
 }

@@ -10,7 +10,10 @@ export interface SqlResult<R> {
 
 export interface SqlQuery {
   /** One statement with $1… parameters. */
-  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<SqlResult<R>>;
+  query<R = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<SqlResult<R>>;
   /** A script of several statements without parameters (migration files). */
   exec(script: string): Promise<void>;
 }

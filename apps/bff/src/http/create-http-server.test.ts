@@ -31,14 +31,22 @@ function ensureBuild(): void {
   const buildId = join(BFF_DIR, '.next', 'BUILD_ID');
   const sources = Math.max(newestMtime(join(BFF_DIR, 'app')), newestMtime(join(BFF_DIR, 'src')));
   if (existsSync(buildId) && statSync(buildId).mtimeMs > sources) return;
-  const build = spawnSync('npx', ['next', 'build'], { cwd: BFF_DIR, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (build.status !== 0) throw new Error('next build of apps/bff failed: run `npm run build -w @twinhelm/bff` to see why');
+  const build = spawnSync('npx', ['next', 'build'], {
+    cwd: BFF_DIR,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status !== 0)
+    throw new Error(
+      'next build of apps/bff failed: run `npm run build -w @twinhelm/bff` to see why',
+    );
 }
 
 describe('createHttpServer', () => {
   let t: TestContext;
   let http: BffHttpServer;
   let base: string;
+  let viewerCookie = '';
 
   beforeAll(async () => {
     ensureBuild();
@@ -48,7 +56,14 @@ describe('createHttpServer', () => {
     const web = mkdtempSync(join(tmpdir(), 'web-out-'));
     writeFileSync(join(web, 'index.html'), '<h1>sites</h1>');
     writeFileSync(join(web, 'login.html'), '<h1>login</h1>');
-    await t.db.prisma.user.create({ data: { username: 'viewer', name: 'V', role: 'viewer', passwordHash: await hashPassword('viewer-password') } });
+    await t.db.prisma.user.create({
+      data: {
+        username: 'viewer',
+        name: 'V',
+        role: 'viewer',
+        passwordHash: await hashPassword('viewer-password'),
+      },
+    });
     http = await createHttpServer(t.context, { webOutDir: web, dev: false });
     const { port } = await http.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${port}`;
@@ -58,17 +73,25 @@ describe('createHttpServer', () => {
     await t?.db.drop();
   });
 
-  async function signIn(username: string, password: string): Promise<{ cookie: string | null; url: string }> {
+  async function signIn(
+    username: string,
+    password: string,
+  ): Promise<{ cookie: string | null; url: string }> {
     const csrf = await fetch(`${base}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const res = await fetch(`${base}/api/auth/callback/credentials`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
       body: new URLSearchParams({ csrfToken, username, password, json: 'true' }),
     });
-    const session = res.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
+    const session = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('next-auth.session-token='));
     const { url } = (await res.json()) as { url: string };
     return { cookie: session ? session.split(';')[0]! : null, url };
   }
@@ -77,7 +100,10 @@ describe('createHttpServer', () => {
     const health = await fetch(`${base}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', database: { connected: true } });
-    const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/sites/{siteId}/assets/{assetId}/telemetry');
   });
@@ -85,12 +111,19 @@ describe('createHttpServer', () => {
   it('answers 401 without a session, then signs in with next-auth credentials', async () => {
     const anonymous = await fetch(`${base}/api/me`);
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toEqual({ error: { code: 'unauthorized', message: 'session expired or missing: sign in again' } });
+    expect(await anonymous.json()).toEqual({
+      error: { code: 'unauthorized', message: 'session expired or missing: sign in again' },
+    });
     const { cookie } = await signIn('viewer', 'viewer-password');
     expect(cookie).toBeTruthy();
+    viewerCookie = cookie!;
     const me = await fetch(`${base}/api/me`, { headers: { cookie: cookie! } });
     expect(await me.json()).toMatchObject({ name: 'viewer', role: 'viewer' });
-    const importing = await fetch(`${base}/api/sites/ctown/network`, { method: 'POST', headers: { cookie: cookie! }, body: '[JUNCTIONS]' });
+    const importing = await fetch(`${base}/api/sites/ctown/network`, {
+      method: 'POST',
+      headers: { cookie: cookie! },
+      body: '[JUNCTIONS]',
+    });
     expect(importing.status).toBe(403);
     const unknown = await fetch(`${base}/api/sites/nowhere`, { headers: { cookie: cookie! } });
     expect(unknown.status).toBe(404);
@@ -99,25 +132,37 @@ describe('createHttpServer', () => {
   });
 
   it('rate limits failed sign-ins with a clear message', async () => {
-    for (let i = 0; i < 5; i++) expect((await signIn('viewer', 'wrong')).url).toMatch(/error=wrong/);
+    for (let i = 0; i < 5; i++)
+      expect((await signIn('viewer', 'wrong')).url).toMatch(/error=wrong/);
     const limited = await signIn('viewer', 'viewer-password');
     expect(limited.cookie).toBeNull();
     expect(decodeURIComponent(limited.url)).toMatch(/too many failed sign-ins/);
   });
 
   it('accepts bearer API tokens and refuses revoked ones', async () => {
-    const admin = await t.db.prisma.user.create({ data: { username: 'adm', name: 'A', role: 'admin', passwordHash: 'x' } });
-    const created = await t.context.services.createToken({ kind: 'user', id: admin.id, name: 'adm', role: 'admin' }, { name: 'ci', role: 'admin' });
+    const admin = await t.db.prisma.user.create({
+      data: { username: 'adm', name: 'A', role: 'admin', passwordHash: 'x' },
+    });
+    const created = await t.context.services.createToken(
+      { kind: 'user', id: admin.id, name: 'adm', role: 'admin' },
+      { name: 'ci', role: 'admin' },
+    );
     const headers = { authorization: `Bearer ${created.token}` };
     const tokens = await fetch(`${base}/api/tokens`, { headers });
     expect(tokens.status).toBe(200);
     const bad = await fetch(`${base}/api/tokens`, { method: 'POST', headers, body: '{"name":' });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/not valid JSON/);
-    expect((await fetch(`${base}/api/tokens/${created.id}`, { method: 'DELETE', headers })).status).toBe(204);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
+      /not valid JSON/,
+    );
+    expect(
+      (await fetch(`${base}/api/tokens/${created.id}`, { method: 'DELETE', headers })).status,
+    ).toBe(204);
     const revoked = await fetch(`${base}/api/me`, { headers });
     expect(revoked.status).toBe(401);
-    expect(await revoked.json()).toEqual({ error: { code: 'unauthorized', message: 'API token revoked: create a new one' } });
+    expect(await revoked.json()).toEqual({
+      error: { code: 'unauthorized', message: 'API token revoked: create a new one' },
+    });
   });
 
   it('serves the SPA, redirects deep links, and authenticates sockets by session cookie', async () => {
@@ -126,14 +171,26 @@ describe('createHttpServer', () => {
     const deep = await fetch(`${base}/sites/ctown/assets/T1`, { redirect: 'manual' });
     expect(deep.headers.get('location')).toBe('/console?site=ctown&asset=T1');
 
-    const { cookie } = await signIn('viewer', 'viewer-password').catch(() => ({ cookie: null }));
-    const anonymous: Socket<ServerToClientEvents, ClientToServerEvents> = connect(base, { transports: ['websocket'], reconnection: false });
-    expect((await new Promise<Error>((done) => anonymous.on('connect_error', done))).message).toBe('unauthorized');
+    const anonymous: Socket<ServerToClientEvents, ClientToServerEvents> = connect(base, {
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    expect((await new Promise<Error>((done) => anonymous.on('connect_error', done))).message).toBe(
+      'unauthorized',
+    );
     anonymous.disconnect();
-    if (cookie === null) return;
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(base, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
-    const ack = await new Promise<JoinSiteAck>((done) => socket.emit('site:join', { siteId: 'ctown' }, done));
-    expect(ack).toEqual({ ok: false, error: 'ctown: unknown site (no site has been imported yet)' });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(base, {
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { cookie: viewerCookie },
+    });
+    const ack = await new Promise<JoinSiteAck>((done) =>
+      socket.emit('site:join', { siteId: 'ctown' }, done),
+    );
+    expect(ack).toEqual({
+      ok: false,
+      error: 'ctown: unknown site (no site has been imported yet)',
+    });
     socket.disconnect();
   });
 });

@@ -1,4 +1,9 @@
-import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
 import { resolve } from 'node:path';
 import next from 'next';
 import { Server } from 'socket.io';
@@ -29,12 +34,19 @@ export interface BffHttpServer {
  * One origin: /api/* → the BFF's Next route handlers, /socket.io/ → socket.io, anything else →
  * the web SPA's static export. Call after setAppContext(context).
  */
-export async function createHttpServer(context: AppContext, options: HttpServerOptions): Promise<BffHttpServer> {
+export async function createHttpServer(
+  context: AppContext,
+  options: HttpServerOptions,
+): Promise<BffHttpServer> {
   // next-auth v4 derives its URL from NEXTAUTH_URL or, with AUTH_TRUST_HOST, from each request's
   // Host / X-Forwarded-Host: the latter lets one build serve on any host and port (one origin).
   // eslint-disable-next-line no-restricted-properties
   process.env.AUTH_TRUST_HOST ??= 'true';
-  const nextApp = next({ dev: options.dev, dir: options.bffDir ?? resolve(import.meta.dirname, '../..'), quiet: true });
+  const nextApp = next({
+    dev: options.dev,
+    dir: options.bffDir ?? resolve(import.meta.dirname, '../..'),
+    quiet: true,
+  });
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
   const webOutDir = resolve(options.webOutDir);

@@ -26,7 +26,11 @@ export class HttpError extends Error {
 }
 
 export function isHttpError(error: unknown): error is HttpError {
-  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as Record<symbol, unknown>)[BRAND] === true
+  );
 }
 
 export const badRequest = (message: string, details?: ErrorDetail[]) =>
@@ -34,6 +38,7 @@ export const badRequest = (message: string, details?: ErrorDetail[]) =>
 export const unauthorized = (message: string) => new HttpError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
-export const payloadTooLarge = (message: string) => new HttpError(413, 'payload_too_large', message);
+export const payloadTooLarge = (message: string) =>
+  new HttpError(413, 'payload_too_large', message);
 export const tooManyRequests = (message: string, retryAfterS: number) =>
   new HttpError(429, 'rate_limited', message, undefined, retryAfterS);

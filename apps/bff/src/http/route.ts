@@ -15,7 +15,9 @@ interface RouteArgs<P> {
 }
 type Handler<P> = (req: Request, route: { params: Promise<P> }) => Promise<Response>;
 
-export function publicRoute<P extends Params = Params>(run: (args: RouteArgs<P>) => Promise<unknown>): Handler<P> {
+export function publicRoute<P extends Params = Params>(
+  run: (args: RouteArgs<P>) => Promise<unknown>,
+): Handler<P> {
   return async (req, route) => {
     try {
       return toResponse(await run({ req, params: await route.params, context: appContext() }));
@@ -35,14 +37,23 @@ export function authedRoute<P extends Params = Params>(
       cookie: args.req.headers.get('cookie'),
     });
     const result = await run({ ...args, principal });
-    return options.status && !(result instanceof Response) ? Response.json(result, { status: options.status }) : result;
+    return options.status && !(result instanceof Response)
+      ? Response.json(result, { status: options.status })
+      : result;
   });
 }
 
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: string,
+): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.map((i) => ({ path: i.path.join('.') || where, message: i.message }));
+  const details = parsed.error.issues.map((i) => ({
+    path: i.path.join('.') || where,
+    message: i.message,
+  }));
   const first = details[0];
   throw badRequest(`invalid ${where}${first ? `: ${first.path}: ${first.message}` : ''}`, details);
 }
@@ -54,7 +65,10 @@ export function queryOf(req: Request): Record<string, string> {
 /** The body as text, refusing more than maxBytes with 413 before reading it all. */
 export async function readText(req: Request, maxBytes: number): Promise<string> {
   const declared = Number(req.headers.get('content-length') ?? '0');
-  const tooLarge = () => payloadTooLarge(`request body larger than ${Math.round(maxBytes / 1024 / 1024)} MB: send a smaller file`);
+  const tooLarge = () =>
+    payloadTooLarge(
+      `request body larger than ${Math.round(maxBytes / 1024 / 1024)} MB: send a smaller file`,
+    );
   if (declared > maxBytes) throw tooLarge();
   const text = await req.text();
   if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
@@ -65,7 +79,9 @@ export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw badRequest(`body is not valid JSON (${e instanceof Error ? e.message : String(e)}): send application/json`);
+    throw badRequest(
+      `body is not valid JSON (${e instanceof Error ? e.message : String(e)}): send application/json`,
+    );
   }
 }
 
@@ -77,10 +93,21 @@ function toResponse(result: unknown): Response {
 
 export function errorResponse(error: unknown): Response {
   if (isHttpError(error)) {
-    const headers: Record<string, string> = error.retryAfterS ? { 'Retry-After': String(error.retryAfterS) } : {};
-    const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    const headers: Record<string, string> = error.retryAfterS
+      ? { 'Retry-After': String(error.retryAfterS) }
+      : {};
+    const body = {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+      },
+    };
     return Response.json(body, { status: error.status, headers });
   }
   console.error('[bff] unhandled error in route handler', error);
-  return Response.json({ error: { code: 'internal', message: 'internal error: the server log has the details' } }, { status: 500 });
+  return Response.json(
+    { error: { code: 'internal', message: 'internal error: the server log has the details' } },
+    { status: 500 },
+  );
 }

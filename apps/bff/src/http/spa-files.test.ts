@@ -22,7 +22,13 @@ describe('SPA routes', () => {
   });
 
   it('never leaves the export directory', async () => {
-    for (const bad of ['/../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/a/../../x', '/%00', '/%E0%A4%A']) {
+    for (const bad of [
+      '/../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/a/../../x',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       expect(await resolveSpaFile(out, bad)).toBeNull();
     }
   });

@@ -48,7 +48,10 @@ export async function resolveSpaFile(outDir: string, pathname: string): Promise<
   if (relative.split(/[/\\]/).includes('..')) return null;
   const base = join(outDir, relative);
   if (base !== outDir && !base.startsWith(outDir + sep)) return null;
-  const candidates = relative === '' || relative.endsWith('/') ? [join(base, 'index.html')] : [base, `${base}.html`, join(base, 'index.html')];
+  const candidates =
+    relative === '' || relative.endsWith('/')
+      ? [join(base, 'index.html')]
+      : [base, `${base}.html`, join(base, 'index.html')];
   for (const file of candidates) {
     const info = await stat(file).catch(() => null);
     if (info?.isFile()) return file;
@@ -56,23 +59,38 @@ export async function resolveSpaFile(outDir: string, pathname: string): Promise<
   return null;
 }
 
-export async function serveSpa(outDir: string, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+export async function serveSpa(
+  outDir: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('method not allowed: the SPA is read-only');
+    res
+      .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('method not allowed: the SPA is read-only');
     return;
   }
   const file = await resolveSpaFile(outDir, pathname);
   if (!file) {
     const notFoundPage = await resolveSpaFile(outDir, '/404');
     if (notFoundPage) return send(res, req, notFoundPage, 404, 'no-cache');
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${pathname}: not found`);
+    res
+      .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end(`${pathname}: not found`);
     return;
   }
   const cache = pathname.startsWith('/_next/') ? 'public, max-age=31536000, immutable' : 'no-cache';
   return send(res, req, file, 200, cache);
 }
 
-function send(res: ServerResponse, req: IncomingMessage, file: string, status: number, cache: string): Promise<void> {
+function send(
+  res: ServerResponse,
+  req: IncomingMessage,
+  file: string,
+  status: number,
+  cache: string,
+): Promise<void> {
   res.writeHead(status, {
     'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Cache-Control': cache,

@@ -25,9 +25,13 @@ export function createAssetRegistry(sql: SqlQuery): AssetRegistry {
     async reload() {
       const [siteRows, assetRows] = await Promise.all([
         sql.query<{ id: string }>('SELECT id FROM site'),
-        sql.query<{ site_id: string; id: string; type: string }>('SELECT site_id, id, type FROM asset'),
+        sql.query<{ site_id: string; id: string; type: string }>(
+          'SELECT site_id, id, type FROM asset',
+        ),
       ]);
-      const next = new Map<string, Map<string, AssetType>>(siteRows.rows.map((r) => [r.id, new Map()]));
+      const next = new Map<string, Map<string, AssetType>>(
+        siteRows.rows.map((r) => [r.id, new Map()]),
+      );
       for (const row of assetRows.rows) {
         const type = AssetTypeSchema.safeParse(row.type);
         if (type.success) next.get(row.site_id)?.set(row.id, type.data);

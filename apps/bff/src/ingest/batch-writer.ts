@@ -90,7 +90,8 @@ export class BatchWriter {
     if (this.writing || this.queue.length === 0) return;
     this.writing = this.writeLoop().finally(() => {
       this.writing = undefined;
-      if (this.queue.length > 0 && !this.stopped) this.timer ??= setTimeout(() => this.startWriting(), this.options.batchMs);
+      if (this.queue.length > 0 && !this.stopped)
+        this.timer ??= setTimeout(() => this.startWriting(), this.options.batchMs);
       else for (const resolve of this.drainWaiters) resolve();
       if (this.queue.length === 0) this.drainWaiters.clear();
     });

@@ -1,12 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { telemetryTopic } from '@twinhelm/contracts';
 import mqtt from 'mqtt';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawnMosquitto } from '../broker/spawn-mosquitto';
 import { startEmbeddedBroker } from '../broker/start-embedded-broker';
 import type { Sql } from '../db/sql';
 import { pgSql } from '../db/sql-pg';
@@ -20,7 +16,8 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 const CREDS = { username: 'twinhelm', password: 'test-broker-pass' };
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
+const ADMIN_URL =
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
 
 async function database(): Promise<{ db: TestDatabase; sql: Sql; name: string }> {
   const db = await createTestDatabase();
@@ -32,7 +29,11 @@ async function database(): Promise<{ db: TestDatabase; sql: Sql; name: string }>
   return { db, sql: pgSql(pool), name: new URL(db.url).pathname.slice(1) };
 }
 
-async function ingestOn(url: string, sql: Sql, extra: { protocolVersion: 4 | 5; username?: string; password?: string }): Promise<Ingest> {
+async function ingestOn(
+  url: string,
+  sql: Sql,
+  extra: { protocolVersion: 4 | 5; username?: string; password?: string },
+): Promise<Ingest> {
   const ingest = await startIngest({
     sql,
     twin: createTwinState(),
@@ -46,7 +47,8 @@ async function ingestOn(url: string, sql: Sql, extra: { protocolVersion: 4 | 5; 
   return ingest;
 }
 
-const body = (seq: number) => JSON.stringify({ ts: 1_000_000 + seq, seq, values: { level: seq / 10 } });
+const body = (seq: number) =>
+  JSON.stringify({ ts: 1_000_000 + seq, seq, values: { level: seq / 10 } });
 const storedCount = async (db: TestDatabase) => db.prisma.telemetrySample.count();
 
 async function admin(query: string): Promise<void> {
@@ -63,19 +65,29 @@ describe('ingest durability', () => {
     cleanups.push(() => broker.close());
     const writesHang: Sql = {
       ...sql,
-      query: (text, params) => (text.includes('telemetry_sample') ? new Promise(() => undefined) : sql.query(text, params)),
+      query: (text, params) =>
+        text.includes('telemetry_sample') ? new Promise(() => undefined) : sql.query(text, params),
     };
     const doomed = await ingestOn(broker.url, writesHang, { protocolVersion: 4, ...CREDS });
     const pub = await mqtt.connectAsync(broker.url, { ...CREDS, clientId: 'durability-pub' });
     cleanups.push(() => pub.endAsync(true));
-    for (let seq = 1; seq <= 20; seq++) await pub.publishAsync(telemetryTopic('ctown', 'T1'), body(seq), { qos: 1 });
+    for (let seq = 1; seq <= 20; seq++)
+      await pub.publishAsync(telemetryTopic('ctown', 'T1'), body(seq), { qos: 1 });
     await eventually(() => doomed.status.ingest().pending === 20, 10_000, 'all 20 pending');
     await doomed.close(0);
 
     const revived = await ingestOn(broker.url, sql, { protocolVersion: 4, ...CREDS });
-    await eventually(async () => (await storedCount(db)) === 20, 15_000, '20 rows after redelivery');
+    await eventually(
+      async () => (await storedCount(db)) === 20,
+      15_000,
+      '20 rows after redelivery',
+    );
     await pub.publishAsync(telemetryTopic('ctown', 'T1'), body(21), { qos: 1 });
-    await eventually(() => revived.status.ingest().accepted === 21, 10_000, 'new message after redelivery');
+    await eventually(
+      () => revived.status.ingest().accepted === 21,
+      10_000,
+      'new message after redelivery',
+    );
     expect(await storedCount(db)).toBe(21);
   });
 
@@ -86,7 +98,8 @@ describe('ingest durability', () => {
     const ingest = await ingestOn(broker.url, sql, { protocolVersion: 4, ...CREDS });
     const pub = await mqtt.connectAsync(broker.url, { ...CREDS, clientId: 'durability-pub' });
     cleanups.push(() => pub.endAsync(true));
-    const publish = (seq: number) => pub.publishAsync(telemetryTopic('ctown', 'T1'), body(seq), { qos: 1 });
+    const publish = (seq: number) =>
+      pub.publishAsync(telemetryTopic('ctown', 'T1'), body(seq), { qos: 1 });
     for (let seq = 1; seq <= 10; seq++) await publish(seq);
     await eventually(() => ingest.status.ingest().accepted === 10, 10_000, 'first 10 durable');
 
@@ -94,22 +107,34 @@ describe('ingest durability', () => {
     await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
     await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
     for (let seq = 11; seq <= 60; seq++) await publish(seq);
-    await eventually(() => ingest.status.ingest().pending === 50, 10_000, '50 held while the database is down');
+    await eventually(
+      () => ingest.status.ingest().pending === 50,
+      10_000,
+      '50 held while the database is down',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(ingest.status.ingest().accepted).toBe(10);
 
     await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
-    await eventually(() => ingest.status.ingest().accepted === 60, 20_000, 'all 60 durable after recovery');
+    await eventually(
+      () => ingest.status.ingest().accepted === 60,
+      20_000,
+      'all 60 durable after recovery',
+    );
     expect(ingest.status.ingest()).toMatchObject({ pending: 0, duplicates: 0 });
     expect(await storedCount(db)).toBe(60);
   });
 
   it('loses nothing acknowledged when the broker (Mosquitto, persistent) restarts mid-stream', async () => {
     const { db, sql } = await database();
-    const mosquitto = await privateMosquitto();
+    const mosquitto = await spawnMosquitto({ persistence: true });
     cleanups.push(() => mosquitto.stop());
     await ingestOn(mosquitto.url, sql, { protocolVersion: 5 });
-    const pub = mqtt.connect(mosquitto.url, { clientId: 'durability-pub', clean: false, reconnectPeriod: 200 });
+    const pub = mqtt.connect(mosquitto.url, {
+      clientId: 'durability-pub',
+      clean: false,
+      reconnectPeriod: 200,
+    });
     cleanups.push(() => pub.endAsync(true));
     const acked = new Set<number>();
     const sent: Promise<void>[] = [];
@@ -132,59 +157,3 @@ describe('ingest durability', () => {
     expect(new Set(rows.map((r) => Number(r.seq))).size).toBe(400);
   }, 90_000);
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-/**
- * Our own Mosquitto on a free port with on-disk persistence (kept as root: Mosquitto otherwise
- * drops to its own user, which cannot write our temp dir), so restarting it harms nobody else.
- */
-async function privateMosquitto(): Promise<{ url: string; restart(): Promise<void>; stop(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'twinhelm-mosquitto-'));
-  const port = await freePort();
-  const conf = join(dir, 'mosquitto.conf');
-  writeFileSync(
-    conf,
-    [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'user root', 'persistence true', `persistence_location ${dir}/`, 'max_queued_messages 100000', ''].join('\n'),
-  );
-  let child: ChildProcess | undefined;
-  const start = async () => {
-    child = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
-    await eventually(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const probe = mqtt.connect(`mqtt://127.0.0.1:${port}`, { reconnectPeriod: 0, connectTimeout: 500 });
-          probe.on('connect', () => resolve(true));
-          probe.on('error', () => resolve(false));
-          probe.on('close', () => resolve(false));
-        }).then((ok) => ok),
-      10_000,
-      'mosquitto to listen',
-    );
-  };
-  const stop = async () => {
-    const running = child;
-    if (!running || running.exitCode !== null) return;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGTERM');
-    await exited;
-  };
-  await start();
-  return {
-    url: `mqtt://127.0.0.1:${port}`,
-    async restart() {
-      await stop();
-      await start();
-    },
-    async stop() {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}

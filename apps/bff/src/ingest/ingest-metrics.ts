@@ -15,7 +15,8 @@ class RateWindow {
     const second = Math.floor(this.now() / 1000);
     let total = 0;
     // The current second is partial: average over the full seconds before it.
-    for (const [key, count] of this.buckets) if (key < second && key >= second - WINDOW_S) total += count;
+    for (const [key, count] of this.buckets)
+      if (key < second && key >= second - WINDOW_S) total += count;
     return total / WINDOW_S;
   }
 }

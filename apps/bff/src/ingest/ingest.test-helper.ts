@@ -13,7 +13,11 @@ export async function seedSite(prisma: PrismaClient): Promise<void> {
 }
 
 /** Polls `check` until it returns true (or fails the test after `ms`). */
-export async function eventually(check: () => Promise<boolean> | boolean, ms = 20_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => Promise<boolean> | boolean,
+  ms = 20_000,
+  what = 'condition',
+): Promise<void> {
   const until = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);

@@ -12,7 +12,10 @@ export function rateLimitedRejectLog(log: Log, now: () => number, everyMs = 10_0
       entry.suppressed += 1;
       return;
     }
-    const more = entry && entry.suppressed > 0 ? ` (+${entry.suppressed} more ${reason} since the last line)` : '';
+    const more =
+      entry && entry.suppressed > 0
+        ? ` (+${entry.suppressed} more ${reason} since the last line)`
+        : '';
     last.set(reason, { at: t, suppressed: 0 });
     log('warn', `telemetry rejected (${reason}) on ${topic}: ${detail}${more}`);
   };

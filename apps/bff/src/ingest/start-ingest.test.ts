@@ -27,7 +27,13 @@ async function setup() {
   const ingest = await startIngest({
     sql: pgSql(pool),
     twin,
-    broker: { url: broker.url, ...CREDS, clientId: 'test-ingest', protocolVersion: 4, embedded: true },
+    broker: {
+      url: broker.url,
+      ...CREDS,
+      clientId: 'test-ingest',
+      protocolVersion: 4,
+      embedded: true,
+    },
     batchMax: 100,
     batchMs: 20,
     log: () => undefined,
@@ -45,7 +51,11 @@ describe('startIngest (embedded broker, local PostgreSQL)', () => {
     const changes: unknown[] = [];
     twin.onChange((siteId, c) => changes.push({ siteId, c }));
     const send = (asset: string, body: unknown) =>
-      publisher.publishAsync(telemetryTopic('ctown', asset), typeof body === 'string' ? body : JSON.stringify(body), { qos: 1 });
+      publisher.publishAsync(
+        telemetryTopic('ctown', asset),
+        typeof body === 'string' ? body : JSON.stringify(body),
+        { qos: 1 },
+      );
     await send('T1', { ts: 2000, seq: 2, values: { level: 3.2 } });
     await send('T1', { ts: 1000, seq: 1, values: { level: 2.9 } });
     await send('T1', { ts: 2000, seq: 2, values: { level: 3.2 } });
@@ -54,9 +64,15 @@ describe('startIngest (embedded broker, local PostgreSQL)', () => {
     await send('J2', { ts: 1, seq: 1, values: { pressure: 40 } });
     await send('J1', 'not json');
 
-    await eventually(async () => (await db.prisma.rejectedMessage.count()) === 4, 10_000, 'rejects stored');
+    await eventually(
+      async () => (await db.prisma.rejectedMessage.count()) === 4,
+      10_000,
+      'rejects stored',
+    );
     await eventually(() => ingest.status.ingest().accepted === 4, 10_000, 'samples durable');
-    const rows = await db.prisma.telemetrySample.findMany({ orderBy: [{ assetId: 'asc' }, { metric: 'asc' }, { ts: 'asc' }] });
+    const rows = await db.prisma.telemetrySample.findMany({
+      orderBy: [{ assetId: 'asc' }, { metric: 'asc' }, { ts: 'asc' }],
+    });
     expect(rows.map((r) => [r.assetId, r.metric, r.ts.getTime(), r.value])).toEqual([
       ['PU1', 'speed', 1500, 0.8],
       ['PU1', 'status', 1500, 1],
@@ -64,15 +80,29 @@ describe('startIngest (embedded broker, local PostgreSQL)', () => {
       ['T1', 'level', 2000, 3.2],
     ]);
     const rejects = await db.prisma.rejectedMessage.findMany({ orderBy: { id: 'asc' } });
-    expect(rejects.map((r) => r.reason).sort()).toEqual(['bad_json', 'non_finite', 'unknown_asset', 'unknown_metric']);
-    expect(rejects.find((r) => r.reason === 'unknown_asset')?.detail).toMatch(/J2: unknown asset in site ctown \(did you mean J1\?\)/);
+    expect(rejects.map((r) => r.reason).sort()).toEqual([
+      'bad_json',
+      'non_finite',
+      'unknown_asset',
+      'unknown_metric',
+    ]);
+    expect(rejects.find((r) => r.reason === 'unknown_asset')?.detail).toMatch(
+      /J2: unknown asset in site ctown \(did you mean J1\?\)/,
+    );
     expect(rejects.find((r) => r.reason === 'bad_json')?.payload).toBe('not json');
 
     const status = ingest.status.ingest();
     expect(status).toMatchObject({ accepted: 4, duplicates: 1, pending: 0 });
-    expect(status.rejected).toEqual({ unknown_metric: 1, non_finite: 1, unknown_asset: 1, bad_json: 1 });
+    expect(status.rejected).toEqual({
+      unknown_metric: 1,
+      non_finite: 1,
+      unknown_asset: 1,
+      bad_json: 1,
+    });
     expect(ingest.status.broker()).toMatchObject({ embedded: true, connected: true });
-    expect(ingest.status.rejectedBySite()).toEqual({ ctown: { unknown_metric: 1, non_finite: 1, unknown_asset: 1, bad_json: 1 } });
+    expect(ingest.status.rejectedBySite()).toEqual({
+      ctown: { unknown_metric: 1, non_finite: 1, unknown_asset: 1, bad_json: 1 },
+    });
     expect(twin.snapshot('ctown').state).toEqual({
       T1: { level: { v: 3.2, ts: 2000 } },
       PU1: { status: { v: 1, ts: 1500 }, speed: { v: 0.8, ts: 1500 } },
@@ -82,9 +112,15 @@ describe('startIngest (embedded broker, local PostgreSQL)', () => {
 
   it('learns assets imported after start once reloadAssets() is called', async () => {
     const { db, ingest, publisher } = await setup();
-    await db.prisma.asset.create({ data: { siteId: 'ctown', id: 'V9', type: 'valve', x: 0, y: 0, z: 0 } });
+    await db.prisma.asset.create({
+      data: { siteId: 'ctown', id: 'V9', type: 'valve', x: 0, y: 0, z: 0 },
+    });
     await ingest.reloadAssets();
-    await publisher.publishAsync(telemetryTopic('ctown', 'V9'), JSON.stringify({ ts: 5, seq: 1, values: { setting: 30 } }), { qos: 1 });
+    await publisher.publishAsync(
+      telemetryTopic('ctown', 'V9'),
+      JSON.stringify({ ts: 5, seq: 1, values: { setting: 30 } }),
+      { qos: 1 },
+    );
     await eventually(() => ingest.status.ingest().accepted === 1, 10_000, 'valve sample durable');
     expect(await db.prisma.rejectedMessage.count()).toBe(0);
   });

@@ -66,7 +66,10 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
     onWriteError(error, retryInMs) {
       if (now() - lastWriteError > 10_000) {
         lastWriteError = now();
-        log('error', `telemetry batch not written (${(error as Error).message}); ${writer.pending} messages held unacknowledged, retrying in ${retryInMs} ms`);
+        log(
+          'error',
+          `telemetry batch not written (${(error as Error).message}); ${writer.pending} messages held unacknowledged, retrying in ${retryInMs} ms`,
+        );
       }
     },
     onProgress() {
@@ -84,7 +87,15 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
       const rejects: RejectRow[] = rejections.map((r) => {
         metrics.rejected(r.siteId ?? null, r.reason);
         logReject(r.reason, topic, r.detail);
-        return { siteId: r.siteId ?? null, assetId: r.assetId ?? null, topic, reason: r.reason, detail: r.detail, payload: keptPayload(payload), receivedAt };
+        return {
+          siteId: r.siteId ?? null,
+          assetId: r.assetId ?? null,
+          topic,
+          reason: r.reason,
+          detail: r.detail,
+          payload: keptPayload(payload),
+          receivedAt,
+        };
       });
       writer.add({ samples, rejects, receivedAt, ack });
       return !closing && writer.pending < maxPending;
@@ -102,14 +113,19 @@ export async function startIngest(options: IngestOptions): Promise<Ingest> {
       broker,
       ingest: () => metrics.snapshot(writer.pending),
       rejectedBySite: () =>
-        Object.fromEntries([...metrics.rejectedBySite].map(([site, reasons]) => [site, Object.fromEntries(reasons)])),
+        Object.fromEntries(
+          [...metrics.rejectedBySite].map(([site, reasons]) => [site, Object.fromEntries(reasons)]),
+        ),
     },
     reloadAssets: () => assets.reload(),
     subscribed: () => subscriber.subscribed(),
     async close(drainMs = 5000) {
       closing = true;
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([writer.drain(), new Promise((resolve) => (timer = setTimeout(resolve, drainMs)))]);
+      await Promise.race([
+        writer.drain(),
+        new Promise((resolve) => (timer = setTimeout(resolve, drainMs))),
+      ]);
       clearTimeout(timer);
       writer.stop();
       await subscriber.close();

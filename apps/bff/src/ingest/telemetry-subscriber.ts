@@ -33,7 +33,12 @@ export interface TelemetrySubscriber {
 
 /** mqtt.js's private PUBACK sender (see README: why acknowledgements are deferred by hand). */
 interface PacketSender {
-  _sendPacket(packet: { cmd: 'puback'; messageId: number }, cb?: () => void, cbStorePut?: () => void, noStore?: boolean): void;
+  _sendPacket(
+    packet: { cmd: 'puback'; messageId: number },
+    cb?: () => void,
+    cbStorePut?: () => void,
+    noStore?: boolean,
+  ): void;
 }
 
 /** Returned to mqtt.js's handleMessage callback: "handled, but do not send the PUBACK". */
@@ -49,10 +54,19 @@ export function subscribeTelemetry(options: SubscriberOptions): TelemetrySubscri
     connectTimeout: 10_000,
     ...(options.username === undefined ? {} : { username: options.username }),
     ...(options.password === undefined ? {} : { password: options.password }),
-    ...(v5 ? { properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: options.receiveMaximum ?? 5000 } } : {}),
+    ...(v5
+      ? {
+          properties: {
+            sessionExpiryInterval: 7 * 24 * 3600,
+            receiveMaximum: options.receiveMaximum ?? 5000,
+          },
+        }
+      : {}),
   };
   const client: MqttClient = mqtt.connect(options.url, clientOptions);
-  const topic = options.shareGroup ? `$share/${options.shareGroup}/${TELEMETRY_SUBSCRIPTION}` : TELEMETRY_SUBSCRIPTION;
+  const topic = options.shareGroup
+    ? `$share/${options.shareGroup}/${TELEMETRY_SUBSCRIPTION}`
+    : TELEMETRY_SUBSCRIPTION;
   let generation = 0;
   let held: (() => void) | undefined;
   let subscribedNow: Promise<void> = new Promise(() => undefined);
@@ -82,7 +96,12 @@ export function subscribeTelemetry(options: SubscriberOptions): TelemetrySubscri
       qos > 0 && messageId !== undefined
         ? () => {
             if (receivedOn === generation && client.connected) {
-              (client as unknown as PacketSender)._sendPacket({ cmd: 'puback', messageId }, undefined, undefined, true);
+              (client as unknown as PacketSender)._sendPacket(
+                { cmd: 'puback', messageId },
+                undefined,
+                undefined,
+                true,
+              );
             }
           }
         : () => undefined;

@@ -32,7 +32,11 @@ const WRITE_BATCH = `WITH s AS (
 SELECT (SELECT count(*) FROM s)::int AS inserted`;
 
 /** Writes samples and rejects in one commit; returns how many samples were new. */
-export async function writeBatch(sql: SqlQuery, samples: readonly Sample[], rejects: readonly RejectRow[]): Promise<number> {
+export async function writeBatch(
+  sql: SqlQuery,
+  samples: readonly Sample[],
+  rejects: readonly RejectRow[],
+): Promise<number> {
   const { rows } = await sql.query<{ inserted: number }>(WRITE_BATCH, [
     samples.map((s) => s.siteId),
     samples.map((s) => s.assetId),

@@ -1,6 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ClientToServerEvents, JoinSiteAck, Principal, ServerToClientEvents, TwinDelta } from '@twinhelm/contracts';
+import type {
+  ClientToServerEvents,
+  JoinSiteAck,
+  Principal,
+  ServerToClientEvents,
+  TwinDelta,
+} from '@twinhelm/contracts';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +19,22 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const viewer: Principal = { kind: 'token', id: 't1', name: 'scada', role: 'viewer' };
 const auth: AuthRuntime = {
   nextAuthOptions: { providers: [] },
-  authenticate: (c) => (c.authorization === 'Bearer good' ? Promise.resolve(viewer) : Promise.reject(unauthorized('no'))),
+  authenticate: (c) =>
+    c.authorization === 'Bearer good'
+      ? Promise.resolve(viewer)
+      : Promise.reject(unauthorized('no')),
 };
 const services = {
   getSite: (_p: Principal, { siteId }: { siteId: string }) =>
-    siteId === 'ctown' ? Promise.resolve({ id: 'ctown', name: 'C-Town', modelVersion: null, assetCount: 0, lastSampleAt: null }) : Promise.reject(notFound(`${siteId}: unknown site (did you mean ctown?)`)),
+    siteId === 'ctown'
+      ? Promise.resolve({
+          id: 'ctown',
+          name: 'C-Town',
+          modelVersion: null,
+          assetCount: 0,
+          lastSampleAt: null,
+        })
+      : Promise.reject(notFound(`${siteId}: unknown site (did you mean ctown?)`)),
 };
 
 describe('realtime over socket.io', () => {
@@ -41,11 +58,17 @@ describe('realtime over socket.io', () => {
   });
 
   function client(token?: string): Client {
-    const c: Client = connect(url, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+    const c: Client = connect(url, {
+      transports: ['websocket'],
+      auth: token ? { token } : {},
+      reconnection: false,
+      forceNew: true,
+    });
     clients.push(c);
     return c;
   }
-  const join = (c: Client, siteId: string) => new Promise<JoinSiteAck>((done) => c.emit('site:join', { siteId }, done));
+  const join = (c: Client, siteId: string) =>
+    new Promise<JoinSiteAck>((done) => c.emit('site:join', { siteId }, done));
   const nextDelta = (c: Client) => new Promise<TwinDelta>((done) => c.once('twin:delta', done));
 
   it('refuses an unauthenticated handshake with "unauthorized"', async () => {
@@ -58,17 +81,28 @@ describe('realtime over socket.io', () => {
     twin.apply('ctown', { T1: { level: { v: 1, ts: 1 } } });
     const c = client('good');
     const first = await join(c, 'ctown');
-    expect(first.ok && first.snapshot).toMatchObject({ siteId: 'ctown', version: 0, state: { T1: { level: { v: 1, ts: 1 } } } });
+    expect(first.ok && first.snapshot).toMatchObject({
+      siteId: 'ctown',
+      version: 0,
+      state: { T1: { level: { v: 1, ts: 1 } } },
+    });
 
     const delta = nextDelta(c);
     twin.apply('ctown', { T1: { level: { v: 2, ts: 2 } } });
     twin.apply('ctown', { PU1: { status: { v: 1, ts: 2 } } });
-    expect(await delta).toMatchObject({ siteId: 'ctown', version: 1, changes: { T1: { level: { v: 2 } }, PU1: { status: { v: 1 } } } });
+    expect(await delta).toMatchObject({
+      siteId: 'ctown',
+      version: 1,
+      changes: { T1: { level: { v: 2 } }, PU1: { status: { v: 1 } } },
+    });
 
     c.disconnect();
     const again = client('good');
     const rejoined = await join(again, 'ctown');
-    expect(rejoined.ok && rejoined.snapshot).toMatchObject({ version: 1, state: { T1: { level: { v: 2 } }, PU1: { status: { v: 1 } } } });
+    expect(rejoined.ok && rejoined.snapshot).toMatchObject({
+      version: 1,
+      state: { T1: { level: { v: 2 } }, PU1: { status: { v: 1 } } },
+    });
     const next = nextDelta(again);
     twin.apply('ctown', { T1: { level: { v: 3, ts: 3 } } });
     expect((await next).version).toBe(2);
@@ -76,7 +110,13 @@ describe('realtime over socket.io', () => {
 
   it('answers bad or unknown sites in the ack', async () => {
     const c = client('good');
-    expect(await join(c, 'ctwn')).toEqual({ ok: false, error: 'ctwn: unknown site (did you mean ctown?)' });
-    expect(await join(c, 'Not A Site')).toMatchObject({ ok: false, error: expect.stringMatching(/^site:join: site id/) as unknown });
+    expect(await join(c, 'ctwn')).toEqual({
+      ok: false,
+      error: 'ctwn: unknown site (did you mean ctown?)',
+    });
+    expect(await join(c, 'Not A Site')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^site:join: site id/) as unknown,
+    });
   });
 });

@@ -15,7 +15,12 @@ import { DeltaCoalescer } from './delta-coalescer';
 export interface SocketData {
   principal: Principal;
 }
-export type TwinServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type TwinServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 export interface RealtimeDeps {
   twin: TwinStatePort;
@@ -62,7 +67,10 @@ export function attachRealtime(io: TwinServer, deps: RealtimeDeps): { close(): v
       const respond = (answer: JoinSiteAck) => ack(answer);
       const parsed = JoinSiteRequestSchema.safeParse(request);
       if (!parsed.success) {
-        respond({ ok: false, error: `site:join: ${parsed.error.issues[0]?.message ?? 'expected { siteId }'}` });
+        respond({
+          ok: false,
+          error: `site:join: ${parsed.error.issues[0]?.message ?? 'expected { siteId }'}`,
+        });
         return;
       }
       const { siteId } = parsed.data;
@@ -71,9 +79,14 @@ export function attachRealtime(io: TwinServer, deps: RealtimeDeps): { close(): v
         .then(async () => {
           await socket.join(roomOf(siteId));
           const { state } = deps.twin.snapshot(siteId);
-          respond({ ok: true, snapshot: { siteId, version: coalescer.version(siteId), at: clock(), state } });
+          respond({
+            ok: true,
+            snapshot: { siteId, version: coalescer.version(siteId), at: clock(), state },
+          });
         })
-        .catch((error: unknown) => respond({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+        .catch((error: unknown) =>
+          respond({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        );
     });
     socket.on(SOCKET_EVENTS.leave, (request) => {
       const parsed = JoinSiteRequestSchema.safeParse(request);

@@ -24,7 +24,12 @@ describe('DeltaCoalescer', () => {
     expect(timers).toHaveLength(1);
     timers[0]!();
     expect(emitted).toEqual([
-      { siteId: 'ctown', version: 1, at: 1000, changes: { T1: { level: { v: 2, ts: 20 } }, PU1: { status: { v: 1, ts: 20 } } } },
+      {
+        siteId: 'ctown',
+        version: 1,
+        at: 1000,
+        changes: { T1: { level: { v: 2, ts: 20 } }, PU1: { status: { v: 1, ts: 20 } } },
+      },
     ]);
     c.add('ctown', { T1: { level: { v: 3, ts: 30 } } });
     timers[1]!();

@@ -1,6 +1,10 @@
 import { RoleSchema, type Principal } from '@twinhelm/contracts';
 import type { z } from 'zod';
-import type { ApiTokenSchema, CreateApiTokenRequestSchema, CreatedApiTokenSchema } from '@twinhelm/contracts';
+import type {
+  ApiTokenSchema,
+  CreateApiTokenRequestSchema,
+  CreatedApiTokenSchema,
+} from '@twinhelm/contracts';
 import type { ApiToken as ApiTokenRow } from '../generated/prisma/client';
 import { displayPrefix, generateApiToken, hashApiToken } from '../auth/api-token-secret';
 import { forbidden, notFound } from '../http/http-error';
@@ -27,9 +31,14 @@ function tokenView(row: ApiTokenRow): ApiToken {
 }
 
 /** Creates a role-scoped token; the token itself is returned once and only its hash is kept. */
-export async function createToken(deps: ServiceDeps, principal: Principal, input: CreateApiTokenRequest): Promise<CreatedApiToken> {
+export async function createToken(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: CreateApiTokenRequest,
+): Promise<CreatedApiToken> {
   requirePermission(principal, 'tokens:manage');
-  if (principal.kind !== 'user') throw forbidden('API tokens cannot create API tokens: sign in as an administrator');
+  if (principal.kind !== 'user')
+    throw forbidden('API tokens cannot create API tokens: sign in as an administrator');
   const token = generateApiToken();
   const now = deps.clock();
   const row = await deps.prisma.apiToken.create({
@@ -58,11 +67,25 @@ export async function listTokens(deps: ServiceDeps, principal: Principal): Promi
   return rows.map(tokenView);
 }
 
-export async function revokeToken(deps: ServiceDeps, principal: Principal, input: { id: string }): Promise<void> {
+export async function revokeToken(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: { id: string },
+): Promise<void> {
   requirePermission(principal, 'tokens:manage');
-  const row = /^[0-9a-f-]{36}$/i.test(input.id) ? await deps.prisma.apiToken.findUnique({ where: { id: input.id } }) : null;
+  const row = /^[0-9a-f-]{36}$/i.test(input.id)
+    ? await deps.prisma.apiToken.findUnique({ where: { id: input.id } })
+    : null;
   if (!row) throw notFound(`${input.id}: unknown API token: list them with GET /api/tokens`);
   if (row.revokedAt) return;
-  await deps.prisma.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date(deps.clock()) } });
-  await appendAudit(deps.prisma, { actor: actorOf(principal), action: 'token.revoke', target: row.id, detail: { name: row.name } });
+  await deps.prisma.apiToken.update({
+    where: { id: row.id },
+    data: { revokedAt: new Date(deps.clock()) },
+  });
+  await appendAudit(deps.prisma, {
+    actor: actorOf(principal),
+    action: 'token.revoke',
+    target: row.id,
+    detail: { name: row.name },
+  });
 }

@@ -33,7 +33,11 @@ export function withLatest(asset: Asset, state: TwinState, now: number): AssetWi
   const lastSeenAt = times.length > 0 ? Math.max(...times) : null;
   const intervalMs = (asset.expectedIntervalS ?? DEFAULT_EXPECTED_INTERVAL_S) * 1000;
   const freshness =
-    lastSeenAt === null ? 'unmeasured' : now - lastSeenAt > STALE_AFTER_INTERVALS * intervalMs ? 'stale' : 'fresh';
+    lastSeenAt === null
+      ? 'unmeasured'
+      : now - lastSeenAt > STALE_AFTER_INTERVALS * intervalMs
+        ? 'stale'
+        : 'fresh';
   return { ...asset, latest, lastSeenAt, freshness };
 }
 

@@ -9,11 +9,18 @@ export interface AuditRecord {
   detail?: Prisma.InputJsonObject;
 }
 
-export type AuditWriter = { auditLog: { create(args: { data: Prisma.AuditLogCreateInput }): Promise<unknown> } };
+export type AuditWriter = {
+  auditLog: { create(args: { data: Prisma.AuditLogCreateInput }): Promise<unknown> };
+};
 
 export async function appendAudit(db: AuditWriter, record: AuditRecord): Promise<void> {
   await db.auditLog.create({
-    data: { actor: record.actor, action: record.action, target: record.target ?? null, detail: record.detail ?? {} },
+    data: {
+      actor: record.actor,
+      action: record.action,
+      target: record.target ?? null,
+      detail: record.detail ?? {},
+    },
   });
 }
 

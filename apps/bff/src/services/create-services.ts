@@ -15,7 +15,9 @@ import { me } from './me';
 import { queryTelemetry } from './query-telemetry';
 import type { ServiceDeps } from './service-deps';
 
-type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R ? (...args: A) => R : never;
+type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R
+  ? (...args: A) => R
+  : never;
 const bind =
   <A extends unknown[], R>(deps: ServiceDeps, f: (deps: ServiceDeps, ...args: A) => R) =>
   (...args: A): R =>

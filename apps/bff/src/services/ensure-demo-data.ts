@@ -7,7 +7,12 @@ import { importNetworkAs } from './import-network';
 import type { ServiceDeps } from './service-deps';
 
 /** Demo accounts, one per role (documented in apps/bff/README.md). Demo mode only. */
-export const DEMO_USERS: readonly { username: string; password: string; role: Role; name: string }[] = [
+export const DEMO_USERS: readonly {
+  username: string;
+  password: string;
+  role: Role;
+  name: string;
+}[] = [
   { username: 'admin', password: 'twinhelm-admin', role: 'admin', name: 'Demo Admin' },
   { username: 'manager', password: 'twinhelm-manager', role: 'manager', name: 'Demo Manager' },
   { username: 'planner', password: 'twinhelm-planner', role: 'planner', name: 'Demo Planner' },
@@ -29,12 +34,25 @@ export async function ensureDemoData(deps: ServiceDeps): Promise<DemoDataResult>
   for (const u of DEMO_USERS) {
     if (await deps.prisma.user.findUnique({ where: { username: u.username } })) continue;
     const user = await deps.prisma.user.create({
-      data: { username: u.username, name: u.name, role: u.role, passwordHash: await hashPassword(u.password) },
+      data: {
+        username: u.username,
+        name: u.name,
+        role: u.role,
+        passwordHash: await hashPassword(u.password),
+      },
     });
-    await appendAudit(deps.prisma, { actor: 'system', action: 'user.create', target: user.id, detail: { username: u.username, role: u.role, reason: 'demo' } });
+    await appendAudit(deps.prisma, {
+      actor: 'system',
+      action: 'user.create',
+      target: user.id,
+      detail: { username: u.username, role: u.role, reason: 'demo' },
+    });
     usersCreated.push(u.username);
   }
-  const network = await deps.prisma.network.findFirst({ where: { siteId: DEMO_SITE.id, active: true }, select: { id: true } });
+  const network = await deps.prisma.network.findFirst({
+    where: { siteId: DEMO_SITE.id, active: true },
+    select: { id: true },
+  });
   if (network) return { usersCreated, siteImported: false };
   const inp = await readFile(deps.demoNetworkFile ?? DEFAULT_CTOWN, 'utf8');
   await importNetworkAs(deps, 'system', { siteId: DEMO_SITE.id, name: DEMO_SITE.name, inp });

@@ -4,7 +4,11 @@ import { loadSite } from './load-site';
 import { requirePermission } from './require-permission';
 import { siteSummaries } from './site-summary';
 
-export async function getSite(deps: ServiceDeps, principal: Principal, input: { siteId: string }): Promise<SiteSummary> {
+export async function getSite(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: { siteId: string },
+): Promise<SiteSummary> {
   requirePermission(principal, 'twin:read');
   const site = await loadSite(deps, input.siteId);
   const [summary] = await siteSummaries(deps, [site]);

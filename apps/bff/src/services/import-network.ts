@@ -17,13 +17,21 @@ export interface ImportNetworkInput {
  * every asset are written in one transaction (the previous version becomes inactive); a
  * refused file writes nothing and answers 400 with every error and its line.
  */
-export async function importNetwork(deps: ServiceDeps, principal: Principal, input: ImportNetworkInput): Promise<ImportNetworkResult> {
+export async function importNetwork(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: ImportNetworkInput,
+): Promise<ImportNetworkResult> {
   requirePermission(principal, 'network:import');
   return importNetworkAs(deps, actorOf(principal), input);
 }
 
 /** The import itself, for a named actor (also used by the demo data set-up). */
-export async function importNetworkAs(deps: ServiceDeps, actor: string, input: ImportNetworkInput): Promise<ImportNetworkResult> {
+export async function importNetworkAs(
+  deps: ServiceDeps,
+  actor: string,
+  input: ImportNetworkInput,
+): Promise<ImportNetworkResult> {
   const result = await deps.importNetwork(input.inp);
   if (!result.ok) {
     const first = result.errors[0];
@@ -38,7 +46,14 @@ export async function importNetworkAs(deps: ServiceDeps, actor: string, input: I
   const assets = networkAssets(input.siteId, model);
   const counts: Record<string, number> = {};
   for (const a of assets) counts[a.type] = (counts[a.type] ?? 0) + 1;
-  const networkData = { title: model.title, inp: input.inp, model: { ...model, hash }, warnings, active: true, importedBy: actor };
+  const networkData = {
+    title: model.title,
+    inp: input.inp,
+    model: { ...model, hash },
+    warnings,
+    active: true,
+    importedBy: actor,
+  };
   await deps.prisma.$transaction(
     async (tx) => {
       await tx.site.upsert({
@@ -46,7 +61,10 @@ export async function importNetworkAs(deps: ServiceDeps, actor: string, input: I
         create: { id: input.siteId, name: input.name ?? (model.title || input.siteId) },
         update: input.name ? { name: input.name } : {},
       });
-      await tx.network.updateMany({ where: { siteId: input.siteId, active: true }, data: { active: false } });
+      await tx.network.updateMany({
+        where: { siteId: input.siteId, active: true },
+        data: { active: false },
+      });
       await tx.network.upsert({
         where: { siteId_hash: { siteId: input.siteId, hash } },
         create: { siteId: input.siteId, hash, ...networkData },
@@ -58,7 +76,12 @@ export async function importNetworkAs(deps: ServiceDeps, actor: string, input: I
         actor,
         action: 'network.import',
         target: input.siteId,
-        detail: { modelVersion: hash, counts, warnings: warnings.length, bytes: Buffer.byteLength(input.inp) },
+        detail: {
+          modelVersion: hash,
+          counts,
+          warnings: warnings.length,
+          bytes: Buffer.byteLength(input.inp),
+        },
       });
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -11,8 +11,14 @@ export async function listAssets(
 ): Promise<{ siteId: string; assets: AssetWithLatest[] }> {
   requirePermission(principal, 'twin:read');
   await loadSite(deps, input.siteId);
-  const rows = await deps.prisma.asset.findMany({ where: { siteId: input.siteId }, orderBy: [{ type: 'asc' }, { id: 'asc' }] });
+  const rows = await deps.prisma.asset.findMany({
+    where: { siteId: input.siteId },
+    orderBy: [{ type: 'asc' }, { id: 'asc' }],
+  });
   const { state } = deps.twin.snapshot(input.siteId);
   const now = deps.clock();
-  return { siteId: input.siteId, assets: rows.map((row) => withLatest(assetFromRow(row), state, now)) };
+  return {
+    siteId: input.siteId,
+    assets: rows.map((row) => withLatest(assetFromRow(row), state, now)),
+  };
 }

@@ -3,10 +3,17 @@ import type { ServiceDeps } from './service-deps';
 import { requirePermission } from './require-permission';
 
 /** The audit log, newest first, optionally one action. */
-export async function listAudit(deps: ServiceDeps, principal: Principal, query: AuditQuery): Promise<AuditPage> {
+export async function listAudit(
+  deps: ServiceDeps,
+  principal: Principal,
+  query: AuditQuery,
+): Promise<AuditPage> {
   requirePermission(principal, 'audit:read');
   const rows = await deps.prisma.auditLog.findMany({
-    where: { ...(query.action ? { action: query.action } : {}), ...(query.cursor ? { id: { lt: BigInt(query.cursor) } } : {}) },
+    where: {
+      ...(query.action ? { action: query.action } : {}),
+      ...(query.cursor ? { id: { lt: BigInt(query.cursor) } } : {}),
+    },
     orderBy: { id: 'desc' },
     take: query.limit + 1,
   });
@@ -19,7 +26,10 @@ export async function listAudit(deps: ServiceDeps, principal: Principal, query: 
       actor: r.actor,
       action: r.action,
       target: r.target,
-      detail: typeof r.detail === 'object' && r.detail !== null && !Array.isArray(r.detail) ? (r.detail as Record<string, unknown>) : {},
+      detail:
+        typeof r.detail === 'object' && r.detail !== null && !Array.isArray(r.detail)
+          ? (r.detail as Record<string, unknown>)
+          : {},
     })),
     nextCursor: rows.length > query.limit && last ? last.id.toString() : null,
   };

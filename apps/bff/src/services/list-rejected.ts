@@ -1,4 +1,9 @@
-import { RejectReasonSchema, type Principal, type RejectedMessage, type RejectedQuery } from '@twinhelm/contracts';
+import {
+  RejectReasonSchema,
+  type Principal,
+  type RejectedMessage,
+  type RejectedQuery,
+} from '@twinhelm/contracts';
 import type { ServiceDeps } from './service-deps';
 import { requirePermission } from './require-permission';
 
@@ -12,11 +17,19 @@ export interface RejectedList {
 export const NO_SITE = '(none)';
 
 /** Rejected telemetry, newest first, with counts per site and reason over the whole table. */
-export async function listRejected(deps: ServiceDeps, principal: Principal, query: RejectedQuery): Promise<RejectedList> {
+export async function listRejected(
+  deps: ServiceDeps,
+  principal: Principal,
+  query: RejectedQuery,
+): Promise<RejectedList> {
   requirePermission(principal, 'rejected:read');
   const where = query.siteId ? { siteId: query.siteId } : {};
   const [groups, rows] = await Promise.all([
-    deps.prisma.rejectedMessage.groupBy({ by: ['siteId', 'reason'], where, _count: { _all: true } }),
+    deps.prisma.rejectedMessage.groupBy({
+      by: ['siteId', 'reason'],
+      where,
+      _count: { _all: true },
+    }),
     deps.prisma.rejectedMessage.findMany({
       where: { ...where, ...(query.cursor ? { id: { lt: BigInt(query.cursor) } } : {}) },
       orderBy: { id: 'desc' },
@@ -40,5 +53,9 @@ export async function listRejected(deps: ServiceDeps, principal: Principal, quer
     payload: r.payload.slice(0, 2048),
   }));
   const last = page[page.length - 1];
-  return { counts, messages, nextCursor: rows.length > query.limit && last ? last.id.toString() : null };
+  return {
+    counts,
+    messages,
+    nextCursor: rows.length > query.limit && last ? last.id.toString() : null,
+  };
 }

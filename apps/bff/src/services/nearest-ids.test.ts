@@ -9,7 +9,11 @@ describe('nearest ids', () => {
   });
 
   it('suggests the closest ids first', () => {
-    expect(nearestIds('J511', ['J512', 'J5', 'T1', 'J1511', 'PU4'])).toEqual(['J512', 'J1511', 'J5']);
+    expect(nearestIds('J511', ['J512', 'J5', 'T1', 'J1511', 'PU4'])).toEqual([
+      'J512',
+      'J1511',
+      'J5',
+    ]);
     expect(didYouMean('J511', ['J512'])).toBe(' (did you mean J512?)');
   });
 

@@ -20,7 +20,8 @@ export function networkAssets(siteId: string, model: NetworkModel): Prisma.Asset
     ...model.links.map((l) => {
       const a = nodes.get(l.from);
       const b = nodes.get(l.to);
-      if (!a || !b) throw new Error(`link ${l.id}: end node ${a ? l.to : l.from} is not in the model`);
+      if (!a || !b)
+        throw new Error(`link ${l.id}: end node ${a ? l.to : l.from} is not in the model`);
       return {
         siteId,
         id: l.id,
@@ -44,7 +45,12 @@ function nodeProps(n: NetworkNode): Prisma.InputJsonObject {
     case 'reservoir':
       return {};
     case 'tank':
-      return { initLevel: n.initLevel, minLevel: n.minLevel, maxLevel: n.maxLevel, diameter: n.diameter };
+      return {
+        initLevel: n.initLevel,
+        minLevel: n.minLevel,
+        maxLevel: n.maxLevel,
+        diameter: n.diameter,
+      };
   }
 }
 

@@ -29,14 +29,21 @@ export async function queryTelemetry(
   const { metric, maxPoints } = input.query;
   const allowed = METRICS_BY_TYPE[AssetTypeSchema.parse(asset.type)];
   if (!(allowed as readonly string[]).includes(metric)) {
-    throw badRequest(`metric "${metric}" is not reported by ${asset.type} ${asset.id}: use one of ${allowed.join(', ')}`, [
-      { path: 'metric', message: `expected one of ${allowed.join(', ')}` },
-    ]);
+    throw badRequest(
+      `metric "${metric}" is not reported by ${asset.type} ${asset.id}: use one of ${allowed.join(', ')}`,
+      [{ path: 'metric', message: `expected one of ${allowed.join(', ')}` }],
+    );
   }
   const to = toEpoch(input.query.to, 'to') ?? deps.clock();
   const from = toEpoch(input.query.from, 'from') ?? to - DEFAULT_WINDOW_MS;
-  if (from >= to) throw badRequest(`from (${iso(from)}) must be before to (${iso(to)})`, [{ path: 'from', message: 'must be before to' }]);
-  if (to - from > MAX_RANGE_MS) throw badRequest('the range is longer than 400 days: ask for a shorter range', [{ path: 'from', message: 'range too long' }]);
+  if (from >= to)
+    throw badRequest(`from (${iso(from)}) must be before to (${iso(to)})`, [
+      { path: 'from', message: 'must be before to' },
+    ]);
+  if (to - from > MAX_RANGE_MS)
+    throw badRequest('the range is longer than 400 days: ask for a shorter range', [
+      { path: 'from', message: 'range too long' },
+    ]);
   const bucketMs = Math.max(1, Math.ceil((to - from + 1) / maxPoints));
   const rows = await deps.prisma.$queryRaw<Bucket[]>`
     SELECT (extract(epoch FROM date_bin(make_interval(secs => ${bucketMs / 1000}::float8), ts, ${new Date(from)}::timestamptz)) * 1000)::float8 AS t,
@@ -51,7 +58,10 @@ export async function queryTelemetry(
 function toEpoch(value: string | number | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const ms = typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(ms)) throw badRequest(`${name}: not a valid time: use ISO-8601 or epoch milliseconds`, [{ path: name, message: 'invalid time' }]);
+  if (!Number.isFinite(ms))
+    throw badRequest(`${name}: not a valid time: use ISO-8601 or epoch milliseconds`, [
+      { path: name, message: 'invalid time' },
+    ]);
   return ms;
 }
 

@@ -9,8 +9,15 @@ export async function siteSummaries(
 ): Promise<SiteSummary[]> {
   const ids = sites.map((s) => s.id);
   const [networks, counts] = await Promise.all([
-    deps.prisma.network.findMany({ where: { siteId: { in: ids }, active: true }, select: { siteId: true, hash: true } }),
-    deps.prisma.asset.groupBy({ by: ['siteId'], where: { siteId: { in: ids } }, _count: { _all: true } }),
+    deps.prisma.network.findMany({
+      where: { siteId: { in: ids }, active: true },
+      select: { siteId: true, hash: true },
+    }),
+    deps.prisma.asset.groupBy({
+      by: ['siteId'],
+      where: { siteId: { in: ids } },
+      _count: { _all: true },
+    }),
   ]);
   const versionOf = new Map(networks.map((n) => [n.siteId, n.hash]));
   const countOf = new Map(counts.map((c) => [c.siteId, c._count._all]));

@@ -15,7 +15,9 @@ export async function restoreTwinState(twin: TwinState, sql: Sql): Promise<numbe
     'SELECT site_id, version, state FROM twin_snapshot',
   );
   for (const row of rows) {
-    const state = TwinStateSchema.safeParse(typeof row.state === 'string' ? JSON.parse(row.state) : row.state);
+    const state = TwinStateSchema.safeParse(
+      typeof row.state === 'string' ? JSON.parse(row.state) : row.state,
+    );
     if (state.success) twin.restore(row.site_id, row.version, state.data);
   }
   return rows.length;

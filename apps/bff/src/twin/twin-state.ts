@@ -1,4 +1,10 @@
-import type { MetricValue, Sample, TwinDelta, TwinSnapshot, TwinState as SiteState } from '@twinhelm/contracts';
+import type {
+  MetricValue,
+  Sample,
+  TwinDelta,
+  TwinSnapshot,
+  TwinState as SiteState,
+} from '@twinhelm/contracts';
 import type { TwinStatePort } from '../ports/twin-state-port';
 
 type Changes = TwinDelta['changes'];
@@ -41,7 +47,8 @@ export function createTwinState(options: { now?: () => number } = {}): TwinState
     snapshot(siteId: string): TwinSnapshot {
       const entry = sites.get(siteId);
       const state: SiteState = {};
-      for (const [assetId, metrics] of Object.entries(entry?.state ?? {})) state[assetId] = { ...metrics };
+      for (const [assetId, metrics] of Object.entries(entry?.state ?? {}))
+        state[assetId] = { ...metrics };
       return { siteId, version: entry?.version ?? 0, at: now(), state };
     },
 

@@ -3,11 +3,12 @@ import { ApiRequestError, apiErrorFrom } from './api-error';
 
 /** What apiGet needs of a contract schema (zod's safeParse). */
 export interface ResponseSchema<T> {
-  safeParse(
-    data: unknown,
-  ):
+  safeParse(data: unknown):
     | { success: true; data: T }
-    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+    | {
+        success: false;
+        error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+      };
 }
 
 /** Sends the browser to /login, remembering the page it was on. */
@@ -21,8 +22,16 @@ export function redirectToLogin(): void {
  * user to /login?next=<current page>; other failures throw ApiRequestError with the server's
  * message.
  */
-export async function apiGet<T>(path: string, schema: ResponseSchema<T>, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' }, signal });
+export async function apiGet<T>(
+  path: string,
+  schema: ResponseSchema<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const res = await fetch(path, {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+    signal,
+  });
   if (!res.ok) {
     const error = apiErrorFrom(path, res.status, await res.text(), res.headers.get('retry-after'));
     if (res.status === 401) redirectToLogin();

@@ -3,9 +3,18 @@ import { ApiRequestError, apiErrorFrom, isRetryable } from './api-error';
 
 describe('apiErrorFrom', () => {
   it('keeps the server code and message', () => {
-    const body = JSON.stringify({ error: { code: 'unknown_asset', message: 'J511: unknown asset in site ctown (did you mean J512?)' } });
+    const body = JSON.stringify({
+      error: {
+        code: 'unknown_asset',
+        message: 'J511: unknown asset in site ctown (did you mean J512?)',
+      },
+    });
     const err = apiErrorFrom('/api/sites/ctown/assets/J511', 404, body, null);
-    expect(err).toMatchObject({ status: 404, code: 'unknown_asset', message: expect.stringContaining('J512') as unknown });
+    expect(err).toMatchObject({
+      status: 404,
+      code: 'unknown_asset',
+      message: expect.stringContaining('J512') as unknown,
+    });
   });
   it('reads Retry-After seconds', () => {
     expect(apiErrorFrom('/api/x', 429, '', '30').retryAfterS).toBe(30);

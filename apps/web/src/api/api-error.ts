@@ -13,18 +13,31 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** Builds the error for a non-2xx response from its status, body text and Retry-After header. */
-export function apiErrorFrom(path: string, status: number, bodyText: string, retryAfter: string | null): ApiRequestError {
-  const retryAfterS = retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : null;
-  let body: unknown = null;
+function parseJson(text: string): unknown {
   try {
-    body = JSON.parse(bodyText);
+    return JSON.parse(text);
   } catch {
-    body = null;
+    return null;
   }
-  const parsed = ApiErrorSchema.safeParse(body);
+}
+
+/** Builds the error for a non-2xx response from its status, body text and Retry-After header. */
+export function apiErrorFrom(
+  path: string,
+  status: number,
+  bodyText: string,
+  retryAfter: string | null,
+): ApiRequestError {
+  const retryAfterS =
+    retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : null;
+  const parsed = ApiErrorSchema.safeParse(parseJson(bodyText));
   if (parsed.success) {
-    return new ApiRequestError(status, parsed.data.error.code, parsed.data.error.message, retryAfterS);
+    return new ApiRequestError(
+      status,
+      parsed.data.error.code,
+      parsed.data.error.message,
+      retryAfterS,
+    );
   }
   const fallback: Record<number, string> = {
     401: 'Your session has ended: sign in again.',
@@ -32,7 +45,9 @@ export function apiErrorFrom(path: string, status: number, bodyText: string, ret
     404: `${path} was not found.`,
     429: 'Too many requests: wait a moment and try again.',
   };
-  const message = fallback[status] ?? `${path} failed with HTTP ${status}; try again, and tell your administrator if it persists.`;
+  const message =
+    fallback[status] ??
+    `${path} failed with HTTP ${status}; try again, and tell your administrator if it persists.`;
   return new ApiRequestError(status, `http_${status}`, message, retryAfterS);
 }
 

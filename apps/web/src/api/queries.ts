@@ -15,15 +15,25 @@ export const TREND_WINDOW_MS = 6 * 3_600_000;
 export const TREND_MAX_POINTS = 360;
 
 export function useMe() {
-  return useQuery({ queryKey: ['me'], queryFn: ({ signal }) => apiGet('/api/me', MeSchema, signal), staleTime: 300_000 });
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: ({ signal }) => apiGet('/api/me', MeSchema, signal),
+    staleTime: 300_000,
+  });
 }
 
 export function useSites() {
-  return useQuery({ queryKey: ['sites'], queryFn: ({ signal }) => apiGet('/api/sites', SiteListSchema, signal) });
+  return useQuery({
+    queryKey: ['sites'],
+    queryFn: ({ signal }) => apiGet('/api/sites', SiteListSchema, signal),
+  });
 }
 
 export function useSite(siteId: string) {
-  return useQuery({ queryKey: ['site', siteId], queryFn: ({ signal }) => apiGet(site(siteId), SiteSummarySchema, signal) });
+  return useQuery({
+    queryKey: ['site', siteId],
+    queryFn: ({ signal }) => apiGet(site(siteId), SiteSummarySchema, signal),
+  });
 }
 
 export function useNetwork(siteId: string) {
@@ -54,7 +64,11 @@ export function useTelemetry(siteId: string, assetId: string, metric: string, to
         to: String(to),
         maxPoints: String(TREND_MAX_POINTS),
       });
-      return apiGet(`${site(siteId)}/assets/${encodeURIComponent(assetId)}/telemetry?${params.toString()}`, TelemetrySeriesSchema, signal);
+      return apiGet(
+        `${site(siteId)}/assets/${encodeURIComponent(assetId)}/telemetry?${params.toString()}`,
+        TelemetrySeriesSchema,
+        signal,
+      );
     },
     staleTime: Number.POSITIVE_INFINITY,
   });

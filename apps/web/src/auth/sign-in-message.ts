@@ -7,7 +7,8 @@ export interface SignInOutcome {
 
 /** null when signed in; otherwise the sentence to show under the form. */
 export function signInMessage(outcome: SignInOutcome | undefined): string | null {
-  if (outcome === undefined) return 'The sign-in service did not answer: try again, or contact your administrator.';
+  if (outcome === undefined)
+    return 'The sign-in service did not answer: try again, or contact your administrator.';
   if (outcome.status === 429 || outcome.error === 'RateLimited') {
     return 'Too many sign-in attempts: wait a minute, then try again.';
   }

@@ -6,7 +6,10 @@ import { signInMessage } from './sign-in-message';
  * or to the message to show. A rate-limited or malformed reply makes next-auth throw; that is
  * reported as a message, never as an unhandled rejection.
  */
-export async function signInWithPassword(username: string, password: string): Promise<string | null> {
+export async function signInWithPassword(
+  username: string,
+  password: string,
+): Promise<string | null> {
   try {
     const outcome = await signIn('credentials', { username, password, redirect: false });
     return signInMessage(outcome);

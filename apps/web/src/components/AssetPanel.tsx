@@ -3,7 +3,14 @@
 import { useState, useSyncExternalStore } from 'react';
 import { METRICS_BY_TYPE, type AssetWithLatest } from '@twinhelm/contracts';
 import { type AssetLiveStore } from '../live/asset-live-store';
-import { DEFAULT_EXPECTED_INTERVAL_S, formatAge, freshnessOf, lastSampleAt, type Freshness } from '../lib/freshness';
+import {
+  DEFAULT_EXPECTED_INTERVAL_S,
+  formatAge,
+  freshnessOf,
+  lastSampleAt,
+  type Freshness,
+} from '../lib/freshness';
+import { defaultTrendMetric } from '../lib/format-value';
 import { useNow } from '../lib/use-now';
 import { AssetValues } from './AssetValues';
 import { TrendChart } from './TrendChart';
@@ -15,10 +22,18 @@ interface Props {
   asset: AssetWithLatest | undefined;
   listLoaded: boolean;
   store: AssetLiveStore;
-  onClose(): void;
+  onClose: () => void;
 }
 
-function FreshnessBadge({ freshness, lastSeenAt, now }: { freshness: Freshness; lastSeenAt: number | null; now: number }) {
+function FreshnessBadge({
+  freshness,
+  lastSeenAt,
+  now,
+}: {
+  freshness: Freshness;
+  lastSeenAt: number | null;
+  now: number;
+}) {
   if (freshness === 'unmeasured') return <span className="badge">no data</span>;
   const age = lastSeenAt === null ? '' : ` · ${formatAge(now - lastSeenAt)}`;
   if (freshness === 'stale') return <span className="badge badge--stale">stale{age}</span>;
@@ -30,15 +45,18 @@ export function AssetPanel({ siteId, assetId, asset, listLoaded, store, onClose 
   const live = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const now = useNow(1000);
   const latest = live.assetId === assetId ? live.latest : (asset?.latest ?? {});
-  const metrics = [...new Set([...(asset ? METRICS_BY_TYPE[asset.type] : []), ...Object.keys(latest)])];
-  const [trendMetric, setTrendMetric] = useState<string | null>(() => metrics.find((m) => m !== 'status') ?? metrics[0] ?? null);
-  const chosenMetric = trendMetric ?? metrics.find((m) => m !== 'status') ?? null;
+  const metrics = [
+    ...new Set([...(asset ? METRICS_BY_TYPE[asset.type] : []), ...Object.keys(latest)]),
+  ];
+  const [trendMetric, setTrendMetric] = useState<string | null>(null);
+  const chosenMetric = trendMetric ?? defaultTrendMetric(metrics);
 
   const intervalS = asset?.expectedIntervalS ?? DEFAULT_EXPECTED_INTERVAL_S;
   const lastSeenAt = lastSampleAt(latest) ?? asset?.lastSeenAt ?? null;
   const nothingNewer = asset !== undefined && (lastSeenAt ?? 0) <= (asset.lastSeenAt ?? 0);
   const computed = freshnessOf(lastSeenAt, now, intervalS);
-  const freshness: Freshness = computed === 'fresh' && nothingNewer && asset?.freshness === 'stale' ? 'stale' : computed;
+  const freshness: Freshness =
+    computed === 'fresh' && nothingNewer && asset?.freshness === 'stale' ? 'stale' : computed;
 
   return (
     <section className="panel" role="region" aria-label={assetId}>
@@ -59,7 +77,12 @@ export function AssetPanel({ siteId, assetId, asset, listLoaded, store, onClose 
             )}
           </p>
         </div>
-        <button type="button" className="button button--ghost" aria-label="Close asset panel" onClick={onClose}>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label="Close asset panel"
+          onClick={onClose}
+        >
           ✕
         </button>
       </div>

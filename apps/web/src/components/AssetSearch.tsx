@@ -8,7 +8,7 @@ interface Props {
   assets: readonly AssetWithLatest[] | undefined;
   /** Why the list is unavailable, when it is. */
   unavailable: string | null;
-  onChoose(assetId: string): void;
+  onChoose: (assetId: string) => void;
 }
 
 /** Search assets by id or name; arrows move, Enter chooses, Escape clears. */

@@ -9,20 +9,34 @@ interface Props {
   now: number;
   intervalMs: number;
   trendMetric: string | null;
-  onTrend(metric: string): void;
+  onTrend: (metric: string) => void;
 }
 
 /** One row per metric: value with unit and age; stale values in amber; "no data" when unmeasured. */
-export function AssetValues({ metrics, latest, assetType, now, intervalMs, trendMetric, onTrend }: Props) {
+export function AssetValues({
+  metrics,
+  latest,
+  assetType,
+  now,
+  intervalMs,
+  trendMetric,
+  onTrend,
+}: Props) {
   return (
     <ul className="values" aria-label="Latest values">
       {metrics.map((metric) => {
         const value = latest[metric];
         const stale = value !== undefined && now - value.ts > intervalMs;
-        const cls = value === undefined ? 'value value--nodata' : stale ? 'value value--stale' : 'value';
+        const cls =
+          value === undefined ? 'value value--nodata' : stale ? 'value value--stale' : 'value';
         return (
           <li key={metric}>
-            <button type="button" className={cls} aria-pressed={trendMetric === metric} onClick={() => onTrend(metric)}>
+            <button
+              type="button"
+              className={cls}
+              aria-pressed={trendMetric === metric}
+              onClick={() => onTrend(metric)}
+            >
               <span className="value__label">{metricLabel(metric)}</span>
               <span className="value__reading num">
                 {value === undefined ? 'no data' : formatMetricValue(metric, value.v, assetType)}

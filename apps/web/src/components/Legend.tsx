@@ -12,7 +12,11 @@ export function Legend({ legend }: { legend: LegendData }) {
       <ul className="legend">
         {entries.map((entry) => (
           <li key={`${entry.label}-${entry.color}`}>
-            <span className="legend__swatch" style={{ background: entry.color }} aria-hidden="true" />
+            <span
+              className="legend__swatch"
+              style={{ background: entry.color }}
+              aria-hidden="true"
+            />
             <span className="num">{entry.label}</span>
           </li>
         ))}

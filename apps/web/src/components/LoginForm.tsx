@@ -4,6 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { signInWithPassword } from '../auth/sign-in';
 import { safeNextPath } from '../lib/url-state';
 
+const text = (value: FormDataEntryValue | null): string => (typeof value === 'string' ? value : '');
+
 export function LoginForm() {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -11,8 +13,8 @@ export function LoginForm() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const username = String(form.get('username') ?? '').trim();
-    const password = String(form.get('password') ?? '');
+    const username = text(form.get('username')).trim();
+    const password = text(form.get('password'));
     if (username === '' || password === '') {
       setError('Enter both your username and your password.');
       return;
@@ -36,11 +38,25 @@ export function LoginForm() {
       </h1>
       <div className="field">
         <label htmlFor="username">Username</label>
-        <input id="username" name="username" className="input" autoComplete="username" autoCapitalize="none" required />
+        <input
+          id="username"
+          name="username"
+          className="input"
+          autoComplete="username"
+          autoCapitalize="none"
+          required
+        />
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" className="input" autoComplete="current-password" required />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          className="input"
+          autoComplete="current-password"
+          required
+        />
       </div>
       {error ? (
         <p className="message message--error" role="alert">

@@ -1,7 +1,18 @@
-import { COLOR_BY_OPTIONS, type ColorBy, type SceneControllerApi, type SceneViewState } from '../scene/use-scene-controller';
+import {
+  COLOR_BY_OPTIONS,
+  type ColorBy,
+  type SceneControllerApi,
+  type SceneViewState,
+} from '../scene/use-scene-controller';
 
 /** Colour-by and elevation exaggeration: intents sent to the controller, state read back from it. */
-export function SceneControls({ controller, view }: { controller: SceneControllerApi; view: SceneViewState }) {
+export function SceneControls({
+  controller,
+  view,
+}: {
+  controller: SceneControllerApi;
+  view: SceneViewState;
+}) {
   return (
     <section className="card" aria-label="View controls">
       <fieldset className="segmented">
@@ -34,7 +45,9 @@ export function SceneControls({ controller, view }: { controller: SceneControlle
           step={0.5}
           value={view.elevationExaggeration}
           aria-valuetext={`${view.elevationExaggeration} times`}
-          onChange={(event) => controller.setElevationExaggeration(Number(event.currentTarget.value))}
+          onChange={(event) =>
+            controller.setElevationExaggeration(Number(event.currentTarget.value))
+          }
         />
       </div>
     </section>

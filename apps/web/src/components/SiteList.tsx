@@ -20,7 +20,9 @@ function SiteCard({ site, now }: { site: SiteSummary; now: number }) {
         <span className="site-card__meta">
           <span className="search__id">{site.id}</span>
           <span className="num">{site.assetCount} assets</span>
-          <span>{site.modelVersion ? `model ${site.modelVersion.slice(0, 8)}` : 'no network model yet'}</span>
+          <span>
+            {site.modelVersion ? `model ${site.modelVersion.slice(0, 8)}` : 'no network model yet'}
+          </span>
         </span>
         <span className="site-card__meta">
           {site.lastSampleAt === null ? (
@@ -40,9 +42,14 @@ export function SiteList() {
   const sites = useSites();
   const now = useNow(5000);
   if (sites.isPending) return <p aria-busy="true">Loading sites…</p>;
-  if (sites.isError) return <ErrorMessage error={sites.error} onRetry={() => void sites.refetch()} />;
+  if (sites.isError)
+    return <ErrorMessage error={sites.error} onRetry={() => void sites.refetch()} />;
   if (sites.data.sites.length === 0) {
-    return <p className="message">No sites yet. An administrator can import a network model (.inp) to create one.</p>;
+    return (
+      <p className="message">
+        No sites yet. An administrator can import a network model (.inp) to create one.
+      </p>
+    );
   }
   return (
     <ul className="site-list">

@@ -5,7 +5,7 @@ import { Area, ComposedChart, Line, Tooltip, XAxis, YAxis, CartesianGrid } from 
 import { type AssetType } from '@twinhelm/contracts';
 import { TREND_WINDOW_MS, useTelemetry } from '../api/queries';
 import { type AssetLiveStore, type LivePoint } from '../live/asset-live-store';
-import { formatMetricValue, metricLabel, metricUnit } from '../lib/format-value';
+import { formatMetricValue, formatNumber, metricLabel, metricUnit } from '../lib/format-value';
 import { ErrorMessage } from './ErrorMessage';
 
 interface Props {
@@ -22,8 +22,17 @@ interface ChartPoint {
   band: [number, number];
 }
 
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const clockWithSeconds = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const clock = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const clockWithSeconds = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** Live points received since the history was fetched, polled from the store once a second. */
 function useLivePoints(store: AssetLiveStore, metric: string, after: number): LivePoint[] {
@@ -50,7 +59,11 @@ export function TrendChart({ siteId, assetId, metric, assetType, store }: Props)
   const live = useLivePoints(store, metric, to);
 
   const data = useMemo<ChartPoint[]>(() => {
-    const fromHistory = (history.data?.points ?? []).map((p) => ({ t: p.t, v: p.v, band: [p.min, p.max] as [number, number] }));
+    const fromHistory = (history.data?.points ?? []).map((p) => ({
+      t: p.t,
+      v: p.v,
+      band: [p.min, p.max] as [number, number],
+    }));
     const newest = live.at(-1)?.t ?? to;
     const fromLive = live.map((p) => ({ t: p.t, v: p.v, band: [p.v, p.v] as [number, number] }));
     return [...fromHistory, ...fromLive].filter((p) => p.t >= newest - TREND_WINDOW_MS);
@@ -61,14 +74,23 @@ export function TrendChart({ siteId, assetId, metric, assetType, store }: Props)
   return (
     <section className="trend" aria-label={`Trend of ${metricLabel(metric)}`}>
       <h3>{title}</h3>
-      {history.isError ? <ErrorMessage error={history.error} onRetry={() => void history.refetch()} /> : null}
+      {history.isError ? (
+        <ErrorMessage error={history.error} onRetry={() => void history.refetch()} />
+      ) : null}
       {history.isPending ? <p className="trend__note">Loading history…</p> : null}
       {!history.isPending && data.length === 0 ? (
-        <p className="trend__note">No samples of {metricLabel(metric).toLowerCase()} in the last 6 hours.</p>
+        <p className="trend__note">
+          No samples of {metricLabel(metric).toLowerCase()} in the last 6 hours.
+        </p>
       ) : null}
       {data.length > 0 ? (
         <div className="trend__chart">
-          <ComposedChart responsive data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} style={{ width: '100%', height: '100%' }}>
+          <ComposedChart
+            responsive
+            data={data}
+            margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+            style={{ width: '100%', height: '100%' }}
+          >
             <CartesianGrid stroke="#4a5055" strokeDasharray="2 4" vertical={false} />
             <XAxis
               dataKey="t"
@@ -85,17 +107,28 @@ export function TrendChart({ siteId, assetId, metric, assetType, store }: Props)
               domain={['auto', 'auto']}
               stroke="#a2a9af"
               tick={{ fill: '#c3c9ce', fontSize: '0.8rem' }}
-              tickFormatter={(v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1))}
+              tickFormatter={(v: number) => formatNumber(v)}
             />
             <Tooltip
               isAnimationActive={false}
-              contentStyle={{ background: '#1f2123', border: '1px solid #8a9198', color: '#f2f4f5' }}
-              labelFormatter={(t) => (typeof t === 'number' ? clockWithSeconds.format(t) : String(t))}
+              contentStyle={{
+                background: '#1f2123',
+                border: '1px solid #8a9198',
+                color: '#f2f4f5',
+              }}
+              labelFormatter={(t) => (typeof t === 'number' ? clockWithSeconds.format(t) : '')}
               formatter={(value, name) =>
-                name === 'band' || !(typeof value === 'number') ? [null, null] : [formatMetricValue(metric, value, assetType), metricLabel(metric)]
+                name === 'band' || !(typeof value === 'number')
+                  ? [null, null]
+                  : [formatMetricValue(metric, value, assetType), metricLabel(metric)]
               }
             />
-            <Area dataKey="band" stroke="none" fill="rgba(230,233,235,0.16)" isAnimationActive={false} />
+            <Area
+              dataKey="band"
+              stroke="none"
+              fill="rgba(230,233,235,0.16)"
+              isAnimationActive={false}
+            />
             <Line
               dataKey="v"
               name="v"

@@ -37,7 +37,8 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
     controller.load(network.data);
     setLoadedNetwork(network.data);
   }, [controller, network.data]);
-  const sceneLoaded = controller !== null && loadedNetwork !== null && loadedNetwork === network.data;
+  const sceneLoaded =
+    controller !== null && loadedNetwork !== null && loadedNetwork === network.data;
 
   const live = useTwinLive(siteId, controller, sceneLoaded || scene.status === 'failed', store);
 
@@ -45,9 +46,18 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
     (id: string | null) => router.replace(consoleHref(siteId, id), { scroll: false }),
     [router, siteId],
   );
-  const notice = useSceneSelectionSync(controller, sceneLoaded, view?.selectedAssetId ?? null, assetId, showAsset);
+  const notice = useSceneSelectionSync(
+    controller,
+    sceneLoaded,
+    view?.selectedAssetId ?? null,
+    assetId,
+    showAsset,
+  );
 
-  const assetsById = useMemo(() => new Map((assets.data?.assets ?? []).map((a) => [a.id, a])), [assets.data]);
+  const assetsById = useMemo(
+    () => new Map((assets.data?.assets ?? []).map((a) => [a.id, a])),
+    [assets.data],
+  );
   const selected = assetId === null ? undefined : assetsById.get(assetId);
   const seedReady = selected !== undefined;
   useEffect(() => {
@@ -65,11 +75,20 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
   };
 
   const sceneProblem =
-    scene.status === 'failed' ? scene.error : view?.status === 'error' ? (view.error ?? 'The 3D view failed.') : null;
+    scene.status === 'failed'
+      ? scene.error
+      : view?.status === 'error'
+        ? (view.error ?? 'The 3D view failed.')
+        : null;
 
   return (
     <div className="console">
-      <canvas ref={canvasRef} className="scene-canvas" aria-label={`3D view of site ${siteId}`} tabIndex={0} />
+      <canvas
+        ref={canvasRef}
+        className="scene-canvas"
+        aria-label={`3D view of site ${siteId}`}
+        tabIndex={0}
+      />
       <header className="console__top">
         <Link href="/" className="button button--ghost" aria-label="All sites">
           ◂ Sites
@@ -85,14 +104,18 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
       <div className="console__side">
         <AssetSearch
           assets={assets.data?.assets}
-          unavailable={assets.isError ? 'Asset list unavailable' : assets.isPending ? 'Loading assets…' : null}
+          unavailable={
+            assets.isError ? 'Asset list unavailable' : assets.isPending ? 'Loading assets…' : null
+          }
           onChoose={choose}
         />
         {controller && view ? <SceneControls controller={controller} view={view} /> : null}
         {view && view.status === 'ready' ? <Legend legend={view.legend} /> : null}
       </div>
       <div className="console__notice">
-        {network.isError ? <ErrorMessage error={network.error} onRetry={() => void network.refetch()} /> : null}
+        {network.isError ? (
+          <ErrorMessage error={network.error} onRetry={() => void network.refetch()} />
+        ) : null}
         {site.isError && !network.isError ? <ErrorMessage error={site.error} /> : null}
         {sceneProblem ? (
           <p className="message message--error" role="alert">

@@ -24,7 +24,11 @@ export function useSceneSelectionSync(
       setNotice(null);
       return;
     }
-    setNotice(controller.focusAsset(urlAsset) ? null : `${urlAsset} is not in this site's 3D network model, so it cannot be shown in the view.`);
+    setNotice(
+      controller.focusAsset(urlAsset)
+        ? null
+        : `${urlAsset} is not in this site's 3D network model, so it cannot be shown in the view.`,
+    );
   }, [controller, sceneLoaded, urlAsset]);
 
   useEffect(() => {

@@ -44,7 +44,10 @@ describe('searchAssets', () => {
     expect(ids('-')).toEqual(['P-J1', 'TJ']);
   });
   it('only returns assets that contain the query in id or name', () => {
-    const arbAsset = fc.record({ id: fc.string({ minLength: 1 }), name: fc.option(fc.string(), { nil: undefined }) });
+    const arbAsset = fc.record({
+      id: fc.string({ minLength: 1 }),
+      name: fc.option(fc.string(), { nil: undefined }),
+    });
     fc.assert(
       fc.property(fc.array(arbAsset), fc.string(), (list, query) => {
         const q = query.trim().toLowerCase();

@@ -37,7 +37,11 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
  * name matches, exact before prefix before substring, then natural id order (J2 before J10).
  * An empty query matches nothing.
  */
-export function searchAssets<T extends Searchable>(assets: readonly T[], query: string, limit = 20): T[] {
+export function searchAssets<T extends Searchable>(
+  assets: readonly T[],
+  query: string,
+  limit = 20,
+): T[] {
   const q = query.trim().toLowerCase();
   if (q === '' || limit <= 0) return [];
   const hits: { asset: T; rank: Rank }[] = [];

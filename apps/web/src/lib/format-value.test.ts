@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatMetricValue, formatNumber, metricLabel, metricUnit } from './format-value';
+import {
+  defaultTrendMetric,
+  formatMetricValue,
+  formatNumber,
+  metricLabel,
+  metricUnit,
+} from './format-value';
 
 describe('formatNumber', () => {
   it.each([
@@ -31,5 +37,18 @@ describe('formatMetricValue', () => {
     expect(formatMetricValue('chlorine', 0.4)).toBe('0.40');
     expect(metricLabel('chlorine')).toBe('chlorine');
     expect(metricUnit('toString')).toBe('');
+  });
+});
+
+describe('defaultTrendMetric', () => {
+  it('prefers the quantity operators watch for each asset type', () => {
+    expect(defaultTrendMetric(['status', 'speed', 'flow', 'power'])).toBe('flow');
+    expect(defaultTrendMetric(['level', 'head', 'pressure'])).toBe('level');
+    expect(defaultTrendMetric(['pressure', 'head', 'demand'])).toBe('pressure');
+  });
+  it('falls back to any non-status metric, then status, then nothing', () => {
+    expect(defaultTrendMetric(['status', 'chlorine'])).toBe('chlorine');
+    expect(defaultTrendMetric(['status'])).toBe('status');
+    expect(defaultTrendMetric([])).toBeNull();
   });
 });

@@ -30,3 +30,22 @@ export function formatMetricValue(metric: string, v: number, assetType?: AssetTy
   const unit = metricUnit(metric);
   return unit === '' ? formatNumber(v) : `${formatNumber(v)} ${unit}`;
 }
+
+/** Metrics worth a trend first, in order; status is a last resort. */
+const TREND_PREFERENCE = [
+  'level',
+  'pressure',
+  'flow',
+  'head',
+  'velocity',
+  'demand',
+  'power',
+  'speed',
+  'setting',
+];
+
+/** The metric the trend shows by default for an asset with these metrics. */
+export function defaultTrendMetric(metrics: readonly string[]): string | null {
+  for (const preferred of TREND_PREFERENCE) if (metrics.includes(preferred)) return preferred;
+  return metrics.find((m) => m !== 'status') ?? metrics[0] ?? null;
+}

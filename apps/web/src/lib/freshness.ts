@@ -13,7 +13,8 @@ export function freshnessOf(
   expectedIntervalS: number = DEFAULT_EXPECTED_INTERVAL_S,
 ): Freshness {
   if (lastSeenAt === null) return 'unmeasured';
-  const intervalMs = (expectedIntervalS > 0 ? expectedIntervalS : DEFAULT_EXPECTED_INTERVAL_S) * 1000;
+  const intervalMs =
+    (expectedIntervalS > 0 ? expectedIntervalS : DEFAULT_EXPECTED_INTERVAL_S) * 1000;
   return now - lastSeenAt > intervalMs ? 'stale' : 'fresh';
 }
 

@@ -6,10 +6,18 @@ const params = (query: string) => new URLSearchParams(query);
 
 describe('parseConsoleParams', () => {
   it('reads the site and asset', () => {
-    expect(parseConsoleParams(params('site=ctown&asset=T1'))).toEqual({ ok: true, siteId: 'ctown', assetId: 'T1' });
+    expect(parseConsoleParams(params('site=ctown&asset=T1'))).toEqual({
+      ok: true,
+      siteId: 'ctown',
+      assetId: 'T1',
+    });
   });
   it('has no asset when none is given', () => {
-    expect(parseConsoleParams(params('site=ctown'))).toEqual({ ok: true, siteId: 'ctown', assetId: null });
+    expect(parseConsoleParams(params('site=ctown'))).toEqual({
+      ok: true,
+      siteId: 'ctown',
+      assetId: null,
+    });
   });
   it('says what to do without a site', () => {
     const res = parseConsoleParams(params(''));
@@ -21,7 +29,11 @@ describe('parseConsoleParams', () => {
     expect(res).toEqual({ ok: false, error: expect.stringContaining('"Bad Site"') as unknown });
   });
   it('drops a malformed asset id', () => {
-    expect(parseConsoleParams(params('site=ctown&asset=a%2Fb'))).toEqual({ ok: true, siteId: 'ctown', assetId: null });
+    expect(parseConsoleParams(params('site=ctown&asset=a%2Fb'))).toEqual({
+      ok: true,
+      siteId: 'ctown',
+      assetId: null,
+    });
   });
 });
 
@@ -29,11 +41,19 @@ describe('consoleHref', () => {
   it('round-trips through parseConsoleParams', () => {
     const href = consoleHref('ctown', 'PU4');
     expect(href).toBe('/console?site=ctown&asset=PU4');
-    expect(parseConsoleParams(params(href.split('?')[1]!))).toEqual({ ok: true, siteId: 'ctown', assetId: 'PU4' });
+    expect(parseConsoleParams(params(href.split('?')[1]!))).toEqual({
+      ok: true,
+      siteId: 'ctown',
+      assetId: 'PU4',
+    });
   });
   it('encodes awkward asset ids', () => {
     const href = consoleHref('ctown', 'J&1=2');
-    expect(parseConsoleParams(params(href.split('?')[1]!))).toEqual({ ok: true, siteId: 'ctown', assetId: 'J&1=2' });
+    expect(parseConsoleParams(params(href.split('?')[1]!))).toEqual({
+      ok: true,
+      siteId: 'ctown',
+      assetId: 'J&1=2',
+    });
   });
   it('omits an empty asset', () => {
     expect(consoleHref('ctown', null)).toBe('/console?site=ctown');

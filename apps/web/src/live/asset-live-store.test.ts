@@ -38,7 +38,10 @@ describe('AssetLiveStore', () => {
     expect(store.getState().latest).toEqual({ level: { v: 1, ts: 10 } });
     store.ingestDelta({ T1: { level: { v: 2, ts: 30 }, head: { v: 50, ts: 30 } } });
     store.ingestDelta({ T1: { level: { v: 0, ts: 5 } } });
-    expect(store.getState()).toMatchObject({ latest: { level: { v: 2, ts: 30 }, head: { v: 50, ts: 30 } }, lastSeenAt: 30 });
+    expect(store.getState()).toMatchObject({
+      latest: { level: { v: 2, ts: 30 }, head: { v: 50, ts: 30 } },
+      lastSeenAt: 30,
+    });
   });
 
   it('notifies at most once per throttle window however many deltas arrive', () => {

@@ -71,12 +71,19 @@ export class AssetLiveStore {
    */
   select(assetId: string | null, seed: Readonly<Record<string, MetricValue>> = {}): void {
     const latest: Record<string, MetricValue> = { ...seed };
-    for (const [metric, value] of Object.entries(assetId === null ? {} : (this.mirror.get(assetId) ?? {}))) {
+    for (const [metric, value] of Object.entries(
+      assetId === null ? {} : (this.mirror.get(assetId) ?? {}),
+    )) {
       const known = latest[metric];
       if (known === undefined || value.ts >= known.ts) latest[metric] = value;
     }
     this.points = new Map();
-    this.state = { assetId, latest, lastSeenAt: lastSampleAt(latest), revision: this.state.revision + 1 };
+    this.state = {
+      assetId,
+      latest,
+      lastSeenAt: lastSampleAt(latest),
+      revision: this.state.revision + 1,
+    };
     this.flush();
   }
 
@@ -113,7 +120,8 @@ export class AssetLiveStore {
     for (const [metric, value] of Object.entries(values)) {
       const previous = latest[metric];
       if (previous !== undefined && value.ts < previous.ts) continue;
-      if (previous === undefined || previous.ts !== value.ts || previous.v !== value.v) changed = true;
+      if (previous === undefined || previous.ts !== value.ts || previous.v !== value.v)
+        changed = true;
       latest[metric] = value;
       const series = this.points.get(metric) ?? [];
       const last = series.at(-1);

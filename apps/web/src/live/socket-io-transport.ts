@@ -1,5 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import { SOCKET_EVENTS, type ClientToServerEvents, type ServerToClientEvents } from '@twinhelm/contracts';
+import {
+  SOCKET_EVENTS,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@twinhelm/contracts';
 import { type TwinTransport } from './twin-transport';
 
 const JOIN_TIMEOUT_MS = 10_000;

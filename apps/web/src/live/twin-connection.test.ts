@@ -31,7 +31,10 @@ class FakeTransport implements TwinTransport {
     const snapshot: TwinSnapshot = { siteId: 'ctown', version, at: 1, state };
     this.joins.at(-1)!.done(null, { ok: true, snapshot });
   }
-  delta(version: number, changes: TwinDelta['changes'] = { T1: { level: { v: version, ts: version } } }): void {
+  delta(
+    version: number,
+    changes: TwinDelta['changes'] = { T1: { level: { v: version, ts: version } } },
+  ): void {
     this.handlers!.onDelta({ siteId: 'ctown', version, at: version, changes });
   }
 }
@@ -67,7 +70,12 @@ describe('TwinConnection', () => {
     expect(transport.joins.map((j) => j.siteId)).toEqual(['ctown']);
     transport.ackLast(7);
     expect(snapshots).toEqual([7]);
-    expect(conn.getState()).toMatchObject({ status: 'live', snapshotVersion: 7, lastSyncAt: 1000, resyncs: 0 });
+    expect(conn.getState()).toMatchObject({
+      status: 'live',
+      snapshotVersion: 7,
+      lastSyncAt: 1000,
+      resyncs: 0,
+    });
   });
 
   it('applies consecutive deltas and ignores old or foreign ones', () => {
@@ -161,7 +169,10 @@ describe('TwinConnection', () => {
     expect(conn.getState().status).toBe('reconnecting');
     transport.handlers!.onConnectError('xhr poll error');
     transport.handlers!.onConnectError('xhr poll error');
-    expect(conn.getState()).toMatchObject({ status: 'offline', error: expect.stringContaining('xhr poll error') as unknown });
+    expect(conn.getState()).toMatchObject({
+      status: 'offline',
+      error: expect.stringContaining('xhr poll error') as unknown,
+    });
     transport.connect();
     transport.ackLast(1);
     expect(conn.getState().status).toBe('live');
@@ -177,8 +188,14 @@ describe('TwinConnection', () => {
   it('reports a refused join with the server reason', () => {
     const { transport, conn } = setup();
     transport.connect();
-    transport.joins[0]!.done(null, { ok: false, error: 'unknown site ctown (did you mean ctown2?)' });
-    expect(conn.getState()).toMatchObject({ status: 'offline', error: expect.stringContaining('did you mean') as unknown });
+    transport.joins[0]!.done(null, {
+      ok: false,
+      error: 'unknown site ctown (did you mean ctown2?)',
+    });
+    expect(conn.getState()).toMatchObject({
+      status: 'offline',
+      error: expect.stringContaining('did you mean') as unknown,
+    });
   });
 
   it('reports a malformed snapshot instead of applying it', () => {
@@ -186,7 +203,10 @@ describe('TwinConnection', () => {
     transport.connect();
     transport.joins[0]!.done(null, { ok: true, snapshot: { siteId: 'ctown', version: -1 } });
     expect(snapshots).toEqual([]);
-    expect(conn.getState()).toMatchObject({ status: 'offline', error: expect.stringContaining('malformed') as unknown });
+    expect(conn.getState()).toMatchObject({
+      status: 'offline',
+      error: expect.stringContaining('malformed') as unknown,
+    });
   });
 
   it('retries a join that timed out', () => {
@@ -222,7 +242,8 @@ describe('TwinConnection', () => {
             acked = transport.joins.length;
           }
         }
-        for (let i = 1; i < deltas.length; i += 1) expect(deltas[i]!).toBeGreaterThan(deltas[i - 1]!);
+        for (let i = 1; i < deltas.length; i += 1)
+          expect(deltas[i]!).toBeGreaterThan(deltas[i - 1]!);
       }),
     );
   });

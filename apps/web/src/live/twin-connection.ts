@@ -123,7 +123,11 @@ export class TwinConnection {
 
   private handleConnectError(message: string): void {
     if (message === 'unauthorized') {
-      this.set({ status: 'offline', unauthorized: true, error: 'Your session has ended: sign in again.' });
+      this.set({
+        status: 'offline',
+        unauthorized: true,
+        error: 'Your session has ended: sign in again.',
+      });
       this.options.transport.close();
       return;
     }
@@ -153,14 +157,20 @@ export class TwinConnection {
   private handleJoinAck(error: string | null, ack: unknown): void {
     if (error !== null) {
       this.joining = false;
-      this.set({ status: 'reconnecting', error: `Joining site ${this.options.siteId} failed (${error}); retrying.` });
+      this.set({
+        status: 'reconnecting',
+        error: `Joining site ${this.options.siteId} failed (${error}); retrying.`,
+      });
       this.cancelRetry = this.schedule(() => this.join(), this.options.joinRetryMs ?? 2000);
       return;
     }
     const refused = readRefusal(ack);
     if (refused !== null) {
       this.joining = false;
-      this.set({ status: 'offline', error: `The server refused site ${this.options.siteId}: ${refused}` });
+      this.set({
+        status: 'offline',
+        error: `The server refused site ${this.options.siteId}: ${refused}`,
+      });
       return;
     }
     const parsed = TwinSnapshotSchema.safeParse((ack as { snapshot?: unknown }).snapshot);
@@ -176,7 +186,12 @@ export class TwinConnection {
     this.joining = false;
     this.version = snapshot.version;
     this.options.onSnapshot(snapshot);
-    this.set({ status: 'live', error: null, snapshotVersion: snapshot.version, lastSyncAt: this.now() });
+    this.set({
+      status: 'live',
+      error: null,
+      snapshotVersion: snapshot.version,
+      lastSyncAt: this.now(),
+    });
     const held = this.held.sort((a, b) => a.version - b.version);
     this.held = [];
     for (const delta of held) {
@@ -209,7 +224,8 @@ export class TwinConnection {
 }
 
 function readRefusal(ack: unknown): string | null {
-  if (typeof ack !== 'object' || ack === null || !('ok' in ack)) return 'the join reply was not understood';
+  if (typeof ack !== 'object' || ack === null || !('ok' in ack))
+    return 'the join reply was not understood';
   if (ack.ok === true) return null;
   const error = 'error' in ack && typeof ack.error === 'string' ? ack.error : 'no reason given';
   return error;

@@ -1,4 +1,6 @@
 import { buildOpenApiDocument } from '../../../src/openapi/openapi-document';
 import { publicRoute } from '../../../src/http/route';
 
-export const GET = publicRoute(({ context }) => Promise.resolve(buildOpenApiDocument(context.env.BUILD_VERSION)));
+export const GET = publicRoute(({ context }) =>
+  Promise.resolve(buildOpenApiDocument(context.env.BUILD_VERSION)),
+);

@@ -5,6 +5,9 @@ export const GET = authedRoute(({ context, principal }) => context.services.list
 
 export const POST = authedRoute(
   async ({ req, context, principal }) =>
-    context.services.createToken(principal, parseInput(CreateApiTokenRequestSchema, parseJson(await readText(req, 64 * 1024)), 'body')),
+    context.services.createToken(
+      principal,
+      parseInput(CreateApiTokenRequestSchema, parseJson(await readText(req, 64 * 1024)), 'body'),
+    ),
   { status: 201 },
 );

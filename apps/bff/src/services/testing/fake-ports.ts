@@ -18,14 +18,19 @@ export class FakeTwinState implements TwinStatePort {
 
   apply(siteId: string, changes: TwinDelta['changes']): void {
     const state = this.states.get(siteId) ?? {};
-    for (const [assetId, metrics] of Object.entries(changes)) state[assetId] = { ...state[assetId], ...metrics };
+    for (const [assetId, metrics] of Object.entries(changes))
+      state[assetId] = { ...state[assetId], ...metrics };
     this.states.set(siteId, state);
     for (const listener of this.listeners) listener(siteId, changes);
   }
 }
 
 export const fakeIngestStatus: IngestStatusPort = {
-  broker: (): Health['broker'] => ({ url: 'mqtt://127.0.0.1:1883', embedded: true, connected: true }),
+  broker: (): Health['broker'] => ({
+    url: 'mqtt://127.0.0.1:1883',
+    embedded: true,
+    connected: true,
+  }),
   ingest: (): Health['ingest'] => ({
     messagesPerSecond: 0,
     samplesPerSecond: 0,

@@ -52,7 +52,10 @@ export async function createTestContext(): Promise<TestContext> {
   return { context, db, twin, deps, imported, now };
 }
 
-export const principal = (role: Principal['role'], id = '00000000-0000-0000-0000-000000000000'): Principal => ({
+export const principal = (
+  role: Principal['role'],
+  id = '00000000-0000-0000-0000-000000000000',
+): Principal => ({
   kind: 'user',
   id,
   name: role,

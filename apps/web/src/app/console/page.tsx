@@ -25,7 +25,13 @@ function ConsoleFromUrl() {
 
 export default function ConsolePage() {
   return (
-    <Suspense fallback={<main className="centered" aria-busy="true">Loading console…</main>}>
+    <Suspense
+      fallback={
+        <main className="centered" aria-busy="true">
+          Loading console…
+        </main>
+      }
+    >
       <ConsoleFromUrl />
     </Suspense>
   );

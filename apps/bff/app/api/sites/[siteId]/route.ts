@@ -2,5 +2,7 @@ import { SiteIdSchema } from '@twinhelm/contracts';
 import { authedRoute, parseInput } from '../../../../src/http/route';
 
 export const GET = authedRoute<{ siteId: string }>(({ context, principal, params }) =>
-  context.services.getSite(principal, { siteId: parseInput(SiteIdSchema, params.siteId, 'site id') }),
+  context.services.getSite(principal, {
+    siteId: parseInput(SiteIdSchema, params.siteId, 'site id'),
+  }),
 );

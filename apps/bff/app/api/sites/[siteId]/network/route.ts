@@ -4,7 +4,9 @@ import { authedRoute, parseInput, parseJson, readText } from '../../../../../src
 const MAX_INP_BYTES = 50 * 1024 * 1024;
 
 export const GET = authedRoute<{ siteId: string }>(({ context, principal, params }) =>
-  context.services.getNetwork(principal, { siteId: parseInput(SiteIdSchema, params.siteId, 'site id') }),
+  context.services.getNetwork(principal, {
+    siteId: parseInput(SiteIdSchema, params.siteId, 'site id'),
+  }),
 );
 
 /** Body: JSON { name?, inp } or the .inp file itself as text/plain. */
@@ -12,6 +14,10 @@ export const POST = authedRoute<{ siteId: string }>(async ({ req, context, princ
   const siteId = parseInput(SiteIdSchema, params.siteId, 'site id');
   const text = await readText(req, MAX_INP_BYTES);
   const isJson = (req.headers.get('content-type') ?? '').includes('application/json');
-  const body = parseInput(ImportNetworkBodySchema, isJson ? parseJson(text) : { inp: text }, 'body');
+  const body = parseInput(
+    ImportNetworkBodySchema,
+    isJson ? parseJson(text) : { inp: text },
+    'body',
+  );
   return context.services.importNetwork(principal, { siteId, ...body });
 });

@@ -1,0 +1,130 @@
+// The composition root: env → database → twin state → broker → ingest → services → HTTP +
+// socket.io → simulator. The only place that chooses adapters (docs/ARCHITECTURE.md).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importNetwork } from '@twinhelm/solver';
+import { startSimulatorWorker } from '@twinhelm/simulator';
+import { setAppContext, type AppContext } from './src/app-context';
+import { createAuth } from './src/auth/create-auth';
+import { startEmbeddedBroker, type EmbeddedBroker } from './src/broker/start-embedded-broker';
+import { createDatabase } from './src/db/create-database';
+import { migrate } from './src/db/migrate';
+import { demoAuthSecret } from './src/demo-secret';
+import { env } from './src/env';
+import { createHttpServer } from './src/http/create-http-server';
+import { startIngest } from './src/ingest/start-ingest';
+import { createLogger } from './src/log';
+import { createServices } from './src/services/create-services';
+import { persistTwinSnapshots, restoreTwinState } from './src/twin/twin-snapshots';
+import { createTwinState } from './src/twin/twin-state';
+
+const REPO_ROOT = resolve(import.meta.dirname, '../..');
+const DEMO_SITE = 'ctown';
+
+async function main(): Promise<void> {
+  const config = env();
+  const log = createLogger(config.LOG_LEVEL, 'bff');
+  const startedAt = Date.now();
+
+  const database = await createDatabase(config);
+  const migrations = await migrate(database);
+  log('info', `database ${database.kind}: ${migrations.applied.length} migration(s) applied, ${migrations.alreadyApplied.length} already present`);
+
+  const twin = createTwinState();
+  const restored = await restoreTwinState(twin, database.sql);
+  const snapshots = persistTwinSnapshots(twin, database.sql, {
+    onError: (error) => log('warn', `twin snapshot not written: ${(error as Error).message}`),
+  });
+  if (restored > 0) log('info', `twin state restored for ${restored} site(s)`);
+
+  let broker: EmbeddedBroker | undefined;
+  if (config.embeddedBroker) {
+    broker = await startEmbeddedBroker({
+      port: config.MQTT_PORT,
+      host: '127.0.0.1',
+      username: config.MQTT_USERNAME,
+      password: config.mqttPassword ?? '',
+    });
+    log('info', `embedded MQTT broker on ${broker.url} (user ${config.MQTT_USERNAME})`);
+  }
+
+  const ingest = await startIngest({
+    sql: database.sql,
+    twin,
+    broker: {
+      url: config.mqttUrl,
+      embedded: config.embeddedBroker,
+      clientId: config.MQTT_CLIENT_ID,
+      ...(config.embeddedBroker || config.MQTT_PASSWORD !== undefined
+        ? { username: config.MQTT_USERNAME, password: config.mqttPassword ?? '' }
+        : {}),
+      ...(config.embeddedBroker ? { protocolVersion: 4 as const } : {}),
+    },
+    batchMax: config.INGEST_BATCH_MAX,
+    batchMs: config.INGEST_BATCH_MS,
+    log: createLogger(config.LOG_LEVEL, 'ingest'),
+  });
+
+  const services = createServices({
+    prisma: database.prisma,
+    database,
+    twin,
+    ingestStatus: ingest.status,
+    importNetwork: (text) => importNetwork(text),
+    onNetworkImported: () => ingest.reloadAssets(),
+    version: config.BUILD_VERSION,
+    startedAt,
+    clock: Date.now,
+  });
+  const auth = createAuth({ prisma: database.prisma, secret: config.AUTH_SECRET ?? demoAuthSecret(config.dataDir) });
+  const context: AppContext = { env: config, prisma: database.prisma, database, twin, ingestStatus: ingest.status, startedAt, services, auth };
+  setAppContext(context);
+
+  if (config.demo) {
+    const demo = await services.ensureDemoData();
+    log('info', `demo mode: ${demo.usersCreated.length} demo account(s) created${demo.siteImported ? ', C-Town imported as site ctown' : ''}`);
+  } else if (config.INITIAL_ADMIN_USERNAME !== undefined && config.INITIAL_ADMIN_PASSWORD !== undefined) {
+    const created = await services.ensureInitialAdmin({ username: config.INITIAL_ADMIN_USERNAME, password: config.INITIAL_ADMIN_PASSWORD });
+    if (created) log('info', `initial admin ${config.INITIAL_ADMIN_USERNAME} created`);
+  }
+
+  const http = await createHttpServer(context, { webOutDir: resolve(REPO_ROOT, 'apps/web/out'), dev: config.NODE_ENV === 'development' });
+  const { port } = await http.listen(config.PORT, config.HOST);
+  log('info', `Twinhelm ${config.BUILD_VERSION} on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
+
+  const simulator = config.simulator
+    ? await startSimulatorWorker({
+        siteId: DEMO_SITE,
+        inpText: readFileSync(resolve(REPO_ROOT, 'data/networks/CTOWN.INP'), 'utf8'),
+        seed: config.SIMULATOR_SEED,
+        speedup: config.SIMULATOR_SPEEDUP,
+        mqttUrl: config.mqttUrl,
+        clientId: `twinhelm-simulator-${DEMO_SITE}`,
+        ...(config.embeddedBroker || config.MQTT_PASSWORD !== undefined
+          ? { username: config.MQTT_USERNAME, password: config.mqttPassword ?? '' }
+          : {}),
+      })
+    : undefined;
+  if (simulator) log('info', `simulator publishing C-Town as site ${DEMO_SITE} at ${config.SIMULATOR_SPEEDUP}× plant time`);
+
+  let stopping = false;
+  async function shutdown(signal: string): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    log('info', `${signal}: shutting down`);
+    await simulator?.stop();
+    await ingest.close();
+    await http.close();
+    await snapshots.close();
+    await broker?.close();
+    await database.close();
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Twinhelm could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -2,7 +2,7 @@
 // docs/ARCHITECTURE.md, and the ban on reading process.env outside env modules.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const boundaries = {
   'packages/contracts': ['@twinhelm/solver', '@twinhelm/scene', '@twinhelm/simulator', '@twinhelm/bff', '@twinhelm/web'],
@@ -17,7 +17,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/node_modules/**', '**/.next/**', '**/out/**', '**/dist/**', '**/generated/**',
-      '**/next-env.d.ts', 'data/**', 'test-results/**', 'playwright-report/**', '**/*.config.mjs',
+      '**/next-env.d.ts', 'data/**', 'prisma.config.ts', 'test-results/**', 'playwright-report/**', '**/*.config.mjs',
     ],
   },
   js.configs.recommended,
@@ -27,6 +27,7 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver()] },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',

@@ -3,8 +3,8 @@ import mqtt from 'mqtt';
 
 /** Demo accounts (apps/bff/README.md, "Demo accounts"). */
 export const DEMO_USERS = {
-  operator: { username: 'operator', password: 'operator-demo' },
-  admin: { username: 'admin', password: 'admin-demo' },
+  operator: { username: 'operator', password: 'twinhelm-operator' },
+  admin: { username: 'admin', password: 'twinhelm-admin' },
 } as const;
 
 /** The embedded broker's demo credentials (README, "Configuration"). */

@@ -1,143 +1,237 @@
-// Ingest benchmark: a publisher process sends BENCH_RATE msg/s (3 values each) for BENCH_SECONDS
-// to a Mosquitto of its own (or BENCH_MQTT_URL, e.g. mqtt://127.0.0.1:1883); this process runs the real
-// ingest into a fresh database on the local PostgreSQL and prints throughput, loss, CPU and
-// latency. `onDurable` is the hook for further legs (socket.io clients).
-import { fork } from 'node:child_process';
-import { loadavg } from 'node:os';
-import { telemetryTopic } from '@twinhelm/contracts';
-import mqtt from 'mqtt';
+// End-to-end ingest benchmark of the whole product: the real BFF (server.ts as its own
+// process) on a fresh database of the local PostgreSQL and a Mosquitto of its own; a publisher
+// process sends BENCH_RATE msg/s (3 values each) to C-Town's junctions for BENCH_SECONDS while
+// BENCH_CLIENTS socket.io clients watch the site. Prints durable throughput (with a zero-loss
+// check in the database), CPU and publish → client latency. See README.md.
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { AssetListSchema, HealthSchema } from '@twinhelm/contracts';
 import pg from 'pg';
-import { spawnMosquitto } from '../src/broker/spawn-mosquitto';
-import { pgSql } from '../src/db/sql-pg';
-import type { DurableBatch } from '../src/ingest/batch-writer';
-import { startIngest } from '../src/ingest/start-ingest';
-import { createTestDatabase } from '../src/testing/test-database';
-import { createTwinState } from '../src/twin/twin-state';
+import { spawnMosquitto, type SpawnedMosquitto } from '../src/broker/spawn-mosquitto';
+import { createApiToken, getJson, signIn } from './harness/api-client';
+import { createFreshDatabase, type FreshDatabase } from './harness/fresh-database';
+import { childPids, machineCpuSeconds, pidsNamed, processCpuSeconds } from './harness/proc-cpu';
+import { spawnBff, type BffProcess } from './harness/spawn-bff';
+import { forkBenchChild } from './child-process';
+import type { ClientsCommand, ClientsReport } from './clients-process';
+import type { PublisherJob, PublisherReport } from './publisher';
+import { printReport, type BenchResult, type CpuWindow } from './report';
 
 const RATE = Number(process.env.BENCH_RATE ?? 5000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const PUMPS = 200;
-const RUN = Date.now().toString(36);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+/** BENCH_TRACE=1 prints the BFF's ingest status at every poll. */
+const TRACE = process.env.BENCH_TRACE === '1';
+const WARMUP_S = Math.min(5, SECONDS / 5);
+const SITE = 'ctown';
+/** Everything, startup included, ends by then. */
+const HARD_LIMIT_MS = (SECONDS + 300) * 1000;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+for (const [name, value] of Object.entries({ RATE, SECONDS, CLIENTS }))
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`BENCH_${name} must be a positive number (got ${String(value)})`);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+interface HealthSample {
+  at: number;
+  accepted: number;
+  duplicates: number;
+  pending: number;
+  lagMs: number;
 }
 
-async function publisher(url: string): Promise<void> {
-  const client = await mqtt.connectAsync(url, { clientId: `bench-pub-${RUN}-${process.pid}` });
-  let seq = 0;
-  let acked = 0;
-  const end = Date.now() + SECONDS * 1000;
-  const started = Date.now();
-  while (Date.now() < end) {
-    const due = Math.floor(((Date.now() - started) / 1000) * RATE);
-    while (seq < due) {
-      seq += 1;
-      const payload = JSON.stringify({
-        ts: Date.now(),
-        seq,
-        values: { status: 1, speed: 0.9, flow: seq % 100 },
-      });
-      client.publish(telemetryTopic('bench', `PU${seq % PUMPS}`), payload, { qos: 1 }, (error) => {
-        if (!error) acked += 1;
-      });
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
+async function health(baseUrl: string): Promise<HealthSample> {
+  const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5000) });
+  const body = HealthSchema.parse(await response.json());
+  return { at: Date.now(), ...body.ingest };
+}
+
+function cpuSnapshot(pids: Record<string, number[]>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(pids).map(([name, list]) => [
+      name,
+      list.reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
+    ]),
+  );
+}
+
+async function verifyDatabase(url: string, sent: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ rows: string; seqs: string; keys: string }>(
+      `SELECT count(*) AS rows, count(DISTINCT seq) AS seqs,
+              count(DISTINCT (asset_id, metric, seq)) AS keys
+       FROM telemetry_sample WHERE site_id = $1 AND seq BETWEEN 1 AND $2`,
+      [SITE, sent],
+    );
+    const row = rows[0];
+    return { rows: Number(row?.rows), seqs: Number(row?.seqs), keys: Number(row?.keys) };
+  } finally {
+    await client.end();
   }
-  while (acked < seq) await new Promise((resolve) => setTimeout(resolve, 50));
-  await client.endAsync();
-  process.send?.({ sent: seq, acked });
+}
+
+async function run(cleanups: (() => Promise<unknown>)[]): Promise<BenchResult> {
+  const loadBefore = load();
+  const mosquitto: SpawnedMosquitto = await spawnMosquitto({ persistence: false });
+  cleanups.push(() => mosquitto.stop());
+  const database: FreshDatabase = await createFreshDatabase('twinhelm_bench');
+  cleanups.push(() => database.drop());
+  console.log(`starting the BFF (fresh database ${database.name}, broker ${mosquitto.url})…`);
+  const bff: BffProcess = await spawnBff({
+    databaseUrl: database.url,
+    mqttUrl: mosquitto.url,
+    env: { LOG_LEVEL: 'warn' },
+  });
+  cleanups.push(() => bff.stop());
+
+  const token = await createApiToken(bff.baseUrl, await signIn(bff.baseUrl), {
+    name: 'bench',
+    role: 'viewer',
+  });
+  const junctions = (
+    await getJson(bff.baseUrl, `/api/sites/${SITE}/assets`, token, AssetListSchema)
+  ).assets
+    .filter((a) => a.type === 'junction')
+    .map((a) => a.id);
+  if (junctions.length === 0) throw new Error(`site ${SITE} has no junctions: is DEMO=on?`);
+
+  const clients = forkBenchChild<ClientsCommand, ClientsReport>('./clients-process.ts');
+  cleanups.push(async () => clients.kill());
+  clients.send({ type: 'connect', baseUrl: bff.baseUrl, token, siteId: SITE, count: CLIENTS });
+  const connected = await clients.next(
+    (r): r is Exclude<ClientsReport, { type: 'summary' }> => r.type !== 'summary',
+    60_000,
+    'connection of the socket.io clients',
+  );
+  if (connected.type === 'failed') throw new Error(connected.error);
+  console.log(
+    `${CLIENTS} socket.io clients joined ${SITE}; publishing ${RATE} msg/s × 3 values to ${junctions.length} junctions for ${SECONDS} s…`,
+  );
+
+  const publisher = forkBenchChild<PublisherJob, PublisherReport>('./publisher.ts');
+  cleanups.push(async () => publisher.kill());
+  publisher.send({ url: mosquitto.url, siteId: SITE, assets: junctions, rate: RATE, seconds: SECONDS });
+  const isDone = (r: PublisherReport): r is Extract<PublisherReport, { type: 'done' }> =>
+    r.type === 'done';
+  const { at: startedAt } = await publisher.next(
+    (r): r is Extract<PublisherReport, { type: 'started' }> => r.type === 'started',
+    30_000,
+    'start',
+  );
+  const windowFrom = startedAt + WARMUP_S * 1000;
+  const windowUntil = startedAt + SECONDS * 1000;
+  clients.send({ type: 'measure', from: windowFrom, until: windowUntil });
+
+  const brokerPids = childPids(process.pid).filter((pid) =>
+    pidsNamed('mosquitto').includes(pid),
+  );
+  const watched = () => ({
+    bff: [bff.pid],
+    publisher: [publisher.pid],
+    [`socket.io clients (${CLIENTS}, one process)`]: [clients.pid],
+    mosquitto: brokerPids,
+    'postgres (all on machine)': pidsNamed('postgres'),
+  });
+  const samples: HealthSample[] = [];
+  let cpuStart:
+    | { at: number; procs: Record<string, number>; machine: { busy: number; total: number } }
+    | undefined;
+  let cpu: CpuWindow | undefined;
+  let done: Extract<PublisherReport, { type: 'done' }> | undefined;
+  const finished = publisher.next(isDone, (SECONDS + 120) * 1000, 'report');
+  void finished.then(
+    (report) => (done = report),
+    () => undefined,
+  );
+  let allDurableAt: number | undefined;
+  const drainDeadline = windowUntil + 60_000;
+  while (Date.now() < drainDeadline) {
+    const now = Date.now();
+    if (!cpuStart && now >= windowFrom)
+      cpuStart = { at: now, procs: cpuSnapshot(watched()), machine: machineCpuSeconds() };
+    // The CPU window closes a second before the last publish, while every process still runs.
+    if (cpuStart && !cpu && now >= windowUntil - 1000) {
+      const procs = cpuSnapshot(watched());
+      const machine = machineCpuSeconds();
+      const seconds = (now - cpuStart.at) / 1000;
+      cpu = {
+        seconds,
+        processes: {
+          ...Object.fromEntries(
+            Object.entries(procs).map(([name, s]) => [name, (s - (cpuStart?.procs[name] ?? 0)) / seconds]),
+          ),
+        },
+        machineBusy: (machine.busy - cpuStart.machine.busy) / (machine.total - cpuStart.machine.total),
+        cores: availableParallelism(),
+      };
+    }
+    samples.push(await health(bff.baseUrl));
+    const last = samples.at(-1);
+    if (TRACE && last)
+      console.log(
+        `  t+${((last.at - startedAt) / 1000).toFixed(2)} s: accepted ${last.accepted}, pending ${last.pending}, last batch lag ${last.lagMs} ms`,
+      );
+    if (done && last && last.accepted + last.duplicates >= done.sent * 3 && last.pending === 0) {
+      allDurableAt = last.at;
+      break;
+    }
+    await sleep(done ? 100 : 250);
+  }
+  if (!done) done = await finished;
+  const summary = (async () => {
+    clients.send({ type: 'finish' });
+    return clients.next(
+      (r): r is Extract<ClientsReport, { type: 'summary' }> => r.type === 'summary',
+      30_000,
+      'latency summary',
+    );
+  })();
+  const verified = await verifyDatabase(database.url, done.sent);
+  return {
+    machine: {
+      cores: cpus().length,
+      model: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      loadBefore,
+      loadAfter: load(),
+    },
+    config: { rate: RATE, seconds: SECONDS, clients: CLIENTS, warmupS: WARMUP_S, junctions: junctions.length },
+    publisher: done,
+    allDurableAt,
+    health: samples,
+    window: { from: windowFrom, until: windowUntil },
+    verified,
+    cpu,
+    clients: await summary,
+  };
 }
 
 async function main(): Promise<void> {
-  const own =
-    process.env.BENCH_MQTT_URL === undefined
-      ? await spawnMosquitto({ persistence: false })
-      : undefined;
-  const url = process.env.BENCH_MQTT_URL ?? own?.url ?? '';
-  const db = await createTestDatabase();
-  await db.prisma.site.create({ data: { id: 'bench', name: 'Bench' } });
-  await db.prisma.asset.createMany({
-    data: Array.from({ length: PUMPS }, (_, i) => ({
-      siteId: 'bench',
-      id: `PU${i}`,
-      type: 'pump',
-      x: 0,
-      y: 0,
-      z: 0,
-    })),
-  });
-  const pool = new pg.Pool({ connectionString: db.url });
-  const receiveToDurable: number[] = [];
-  const publishToDurable: number[] = [];
-  let firstDurable = 0;
-  let lastDurable = 0;
-  const onDurable = (batch: DurableBatch): void => {
-    firstDurable ||= batch.durableAt;
-    lastDurable = batch.durableAt;
-    for (const at of batch.receivedAt) receiveToDurable.push(batch.durableAt - at);
-    for (const s of batch.samples)
-      if (s.metric === 'status') publishToDurable.push(batch.durableAt - s.ts);
-  };
-  const ingest = await startIngest({
-    sql: pgSql(pool),
-    twin: createTwinState(),
-    broker: {
-      url,
-      clientId: `bench-ingest-${RUN}`,
-      protocolVersion: 5,
-      receiveMaximum: 10_000,
-      embedded: false,
-    },
-    batchMax: 2000,
-    batchMs: 50,
-    onDurable,
-  });
-  await ingest.subscribed();
-  const cpuBefore = process.cpuUsage();
-  const child = fork(import.meta.filename, ['publisher', url], { execArgv: process.execArgv });
-  const result = await new Promise<{ sent: number; acked: number }>((resolve) =>
-    child.once('message', resolve),
-  );
-  const deadline = Date.now() + 30_000;
-  while (ingest.status.ingest().accepted < result.sent * 3 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const hardStop = setTimeout(() => {
+    console.error(`bench: still running after ${HARD_LIMIT_MS / 1000} s: giving up`);
+    process.exit(2);
+  }, HARD_LIMIT_MS);
+  hardStop.unref();
+  let failed = false;
+  try {
+    printReport(await run(cleanups));
+  } catch (error) {
+    failed = true;
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    while (cleanups.length > 0)
+      await cleanups
+        .pop()?.()
+        .catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
   }
-  const cpu = process.cpuUsage(cpuBefore);
-  const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM telemetry_sample');
-  const status = ingest.status.ingest();
-  const seconds = (lastDurable - firstDurable) / 1000;
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  console.log(
-    `broker ${url}${own ? ' (own Mosquitto, unbounded queues)' : ''}; machine load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
-  console.log(
-    `published ${result.sent} messages (${result.acked} acknowledged by the broker), ${result.sent * 3} values`,
-  );
-  console.log(
-    `rows in database ${rows[0]?.n} (expected ${result.sent * 3}); accepted ${status.accepted}, duplicates ${status.duplicates}`,
-  );
-  console.log(
-    `sustained durable ${(status.accepted / 3 / seconds).toFixed(0)} msg/s, ${(status.accepted / seconds).toFixed(0)} rows/s over ${seconds.toFixed(1)} s`,
-  );
-  console.log(
-    `ingest process CPU ${cpuSeconds.toFixed(1)} s = ${((cpuSeconds / seconds) * 100).toFixed(0)} % of one core`,
-  );
-  console.log(
-    `receive→durable p50 ${percentile(receiveToDurable, 50)} ms, p95 ${percentile(receiveToDurable, 95)} ms, p99 ${percentile(receiveToDurable, 99)} ms`,
-  );
-  console.log(`publish→durable p95 ${percentile(publishToDurable, 95)} ms`);
-  await ingest.close();
-  await pool.end();
-  await db.drop();
-  await own?.stop();
+  process.exit(failed ? 1 : 0);
 }
 
-const run = process.argv[2] === 'publisher' ? publisher(process.argv[3] ?? '') : main();
-run.catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+void main();

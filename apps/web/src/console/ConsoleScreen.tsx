@@ -40,7 +40,9 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
   const sceneLoaded =
     controller !== null && loadedNetwork !== null && loadedNetwork === network.data;
 
-  const live = useTwinLive(siteId, controller, sceneLoaded || scene.status === 'failed', store);
+  // Live values still matter when there is no 3D view (no WebGL, or no network model yet).
+  const liveEnabled = sceneLoaded || scene.status === 'failed' || network.isError;
+  const live = useTwinLive(siteId, controller, liveEnabled, store);
 
   const showAsset = useCallback(
     (id: string | null) => router.replace(consoleHref(siteId, id), { scroll: false }),

@@ -1,0 +1,29 @@
+/** Latencies in 1 ms buckets up to `maxMs` (larger ones land in the last bucket), for percentiles. */
+export class LatencyHistogram {
+  private readonly buckets: Uint32Array;
+  count = 0;
+  max = 0;
+
+  constructor(private readonly maxMs = 60_000) {
+    this.buckets = new Uint32Array(maxMs + 1);
+  }
+
+  add(ms: number): void {
+    const bucket = Math.min(this.maxMs, Math.max(0, Math.round(ms)));
+    this.buckets[bucket] = (this.buckets[bucket] ?? 0) + 1;
+    this.count += 1;
+    if (ms > this.max) this.max = ms;
+  }
+
+  /** The smallest latency with at least p % of the samples at or below it (NaN when empty). */
+  percentile(p: number): number {
+    if (this.count === 0) return NaN;
+    const rank = Math.ceil((p / 100) * this.count);
+    let seen = 0;
+    for (let ms = 0; ms <= this.maxMs; ms++) {
+      seen += this.buckets[ms] ?? 0;
+      if (seen >= rank) return ms;
+    }
+    return this.maxMs;
+  }
+}

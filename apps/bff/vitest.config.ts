@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'app/**/*.test.ts', 'server/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'app/**/*.test.ts',
+      'server/**/*.test.ts',
+      'server-tests/**/*.test.ts',
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -5,7 +5,11 @@ export interface BenchChild<Command, Report> {
   pid: number;
   send(command: Command): void;
   /** The next report matching `accept`; rejects if the child exits first or after `ms`. */
-  next<R extends Report>(accept: (report: Report) => report is R, ms: number, what: string): Promise<R>;
+  next<R extends Report>(
+    accept: (report: Report) => report is R,
+    ms: number,
+    what: string,
+  ): Promise<R>;
   kill(): void;
 }
 
@@ -28,7 +32,10 @@ export function forkBenchChild<Command, Report>(file: string): BenchChild<Comman
     send: (command) => child.send(command as object),
     next<R extends Report>(accept: (report: Report) => report is R, ms: number, what: string) {
       return new Promise<R>((resolve, reject) => {
-        const timer = setTimeout(() => finish(new Error(`${file}: no ${what} within ${ms} ms`)), ms);
+        const timer = setTimeout(
+          () => finish(new Error(`${file}: no ${what} within ${ms} ms`)),
+          ms,
+        );
         const finish = (error?: Error, report?: R) => {
           clearTimeout(timer);
           waiters.delete(check);

@@ -19,6 +19,8 @@ import { printReport, type BenchResult, type CpuWindow } from './report';
 const RATE = Number(process.env.BENCH_RATE ?? 5000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+/** The clients decode every delta: one process per core by default, as browsers would. */
+const CLIENT_PROCESSES = Number(process.env.BENCH_CLIENT_PROCESSES ?? availableParallelism());
 /** BENCH_TRACE=1 prints the BFF's ingest status at every poll. */
 const TRACE = process.env.BENCH_TRACE === '1';
 const WARMUP_S = Math.min(5, SECONDS / 5);
@@ -26,7 +28,7 @@ const SITE = 'ctown';
 /** Everything, startup included, ends by then. */
 const HARD_LIMIT_MS = (SECONDS + 300) * 1000;
 
-for (const [name, value] of Object.entries({ RATE, SECONDS, CLIENTS }))
+for (const [name, value] of Object.entries({ RATE, SECONDS, CLIENTS, CLIENT_PROCESSES }))
   if (!Number.isFinite(value) || value <= 0)
     throw new Error(`BENCH_${name} must be a positive number (got ${String(value)})`);
 
@@ -101,22 +103,34 @@ async function run(cleanups: (() => Promise<unknown>)[]): Promise<BenchResult> {
     .map((a) => a.id);
   if (junctions.length === 0) throw new Error(`site ${SITE} has no junctions: is DEMO=on?`);
 
-  const clients = forkBenchChild<ClientsCommand, ClientsReport>('./clients-process.ts');
-  cleanups.push(async () => clients.kill());
-  clients.send({ type: 'connect', baseUrl: bff.baseUrl, token, siteId: SITE, count: CLIENTS });
-  const connected = await clients.next(
-    (r): r is Exclude<ClientsReport, { type: 'summary' }> => r.type !== 'summary',
-    60_000,
-    'connection of the socket.io clients',
-  );
-  if (connected.type === 'failed') throw new Error(connected.error);
+  const clients = Array.from({ length: CLIENT_PROCESSES }, (_, i) => {
+    const child = forkBenchChild<ClientsCommand, ClientsReport>('./clients-process.ts');
+    cleanups.push(() => Promise.resolve(child.kill()));
+    const count = Math.floor(CLIENTS / CLIENT_PROCESSES) + (i < CLIENTS % CLIENT_PROCESSES ? 1 : 0);
+    child.send({ type: 'connect', baseUrl: bff.baseUrl, token, siteId: SITE, count });
+    return child;
+  });
+  for (const child of clients) {
+    const connected = await child.next(
+      (r): r is Exclude<ClientsReport, { type: 'summary' }> => r.type !== 'summary',
+      60_000,
+      'connection of the socket.io clients',
+    );
+    if (connected.type === 'failed') throw new Error(connected.error);
+  }
   console.log(
     `${CLIENTS} socket.io clients joined ${SITE}; publishing ${RATE} msg/s × 3 values to ${junctions.length} junctions for ${SECONDS} s…`,
   );
 
   const publisher = forkBenchChild<PublisherJob, PublisherReport>('./publisher.ts');
-  cleanups.push(async () => publisher.kill());
-  publisher.send({ url: mosquitto.url, siteId: SITE, assets: junctions, rate: RATE, seconds: SECONDS });
+  cleanups.push(() => Promise.resolve(publisher.kill()));
+  publisher.send({
+    url: mosquitto.url,
+    siteId: SITE,
+    assets: junctions,
+    rate: RATE,
+    seconds: SECONDS,
+  });
   const isDone = (r: PublisherReport): r is Extract<PublisherReport, { type: 'done' }> =>
     r.type === 'done';
   const { at: startedAt } = await publisher.next(
@@ -126,15 +140,16 @@ async function run(cleanups: (() => Promise<unknown>)[]): Promise<BenchResult> {
   );
   const windowFrom = startedAt + WARMUP_S * 1000;
   const windowUntil = startedAt + SECONDS * 1000;
-  clients.send({ type: 'measure', from: windowFrom, until: windowUntil });
+  for (const child of clients)
+    child.send({ type: 'measure', from: windowFrom, until: windowUntil });
 
-  const brokerPids = childPids(process.pid).filter((pid) =>
-    pidsNamed('mosquitto').includes(pid),
-  );
+  const brokerPids = childPids(process.pid).filter((pid) => pidsNamed('mosquitto').includes(pid));
   const watched = () => ({
     bff: [bff.pid],
     publisher: [publisher.pid],
-    [`socket.io clients (${CLIENTS}, one process)`]: [clients.pid],
+    [`socket.io clients (${CLIENTS} in ${CLIENT_PROCESSES} process(es))`]: clients.map(
+      (c) => c.pid,
+    ),
     mosquitto: brokerPids,
     'postgres (all on machine)': pidsNamed('postgres'),
   });
@@ -164,10 +179,14 @@ async function run(cleanups: (() => Promise<unknown>)[]): Promise<BenchResult> {
         seconds,
         processes: {
           ...Object.fromEntries(
-            Object.entries(procs).map(([name, s]) => [name, (s - (cpuStart?.procs[name] ?? 0)) / seconds]),
+            Object.entries(procs).map(([name, s]) => [
+              name,
+              (s - (cpuStart?.procs[name] ?? 0)) / seconds,
+            ]),
           ),
         },
-        machineBusy: (machine.busy - cpuStart.machine.busy) / (machine.total - cpuStart.machine.total),
+        machineBusy:
+          (machine.busy - cpuStart.machine.busy) / (machine.total - cpuStart.machine.total),
         cores: availableParallelism(),
       };
     }
@@ -184,14 +203,16 @@ async function run(cleanups: (() => Promise<unknown>)[]): Promise<BenchResult> {
     await sleep(done ? 100 : 250);
   }
   if (!done) done = await finished;
-  const summary = (async () => {
-    clients.send({ type: 'finish' });
-    return clients.next(
-      (r): r is Extract<ClientsReport, { type: 'summary' }> => r.type === 'summary',
-      30_000,
-      'latency summary',
-    );
-  })();
+  const summaries = Promise.all(
+    clients.map((child) => {
+      child.send({ type: 'finish' });
+      return child.next(
+        (r): r is Extract<ClientsReport, { type: 'summary' }> => r.type === 'summary',
+        30_000,
+        'latency summary',
+      );
+    }),
+  );
   const verified = await verifyDatabase(database.url, done.sent);
   return {
     machine: {
@@ -201,14 +222,21 @@ async function run(cleanups: (() => Promise<unknown>)[]): Promise<BenchResult> {
       loadBefore,
       loadAfter: load(),
     },
-    config: { rate: RATE, seconds: SECONDS, clients: CLIENTS, warmupS: WARMUP_S, junctions: junctions.length },
+    config: {
+      rate: RATE,
+      seconds: SECONDS,
+      clients: CLIENTS,
+      clientProcesses: CLIENT_PROCESSES,
+      warmupS: WARMUP_S,
+      junctions: junctions.length,
+    },
     publisher: done,
     allDurableAt,
     health: samples,
     window: { from: windowFrom, until: windowUntil },
     verified,
     cpu,
-    clients: await summary,
+    clients: await summaries,
   };
 }
 

@@ -15,6 +15,23 @@ export class LatencyHistogram {
     if (ms > this.max) this.max = ms;
   }
 
+  /** The non-empty buckets as [ms, count]. */
+  entries(): [number, number][] {
+    const entries: [number, number][] = [];
+    this.buckets.forEach((count, ms) => {
+      if (count > 0) entries.push([ms, count]);
+    });
+    return entries;
+  }
+
+  addBuckets(entries: readonly [number, number][], max: number): void {
+    for (const [ms, count] of entries) {
+      this.buckets[ms] = (this.buckets[ms] ?? 0) + count;
+      this.count += count;
+    }
+    if (max > this.max) this.max = max;
+  }
+
   /** The smallest latency with at least p % of the samples at or below it (NaN when empty). */
   percentile(p: number): number {
     if (this.count === 0) return NaN;
@@ -26,4 +43,18 @@ export class LatencyHistogram {
     }
     return this.maxMs;
   }
+}
+
+/** A histogram as [ms, count] pairs of its non-empty buckets, for sending between processes. */
+export type SparseHistogram = { buckets: [number, number][]; max: number };
+
+export function toSparse(histogram: LatencyHistogram): SparseHistogram {
+  return { buckets: histogram.entries(), max: histogram.max };
+}
+
+/** One histogram holding the samples of all the given ones. */
+export function mergeSparse(parts: readonly SparseHistogram[]): LatencyHistogram {
+  const merged = new LatencyHistogram();
+  for (const part of parts) merged.addBuckets(part.buckets, part.max);
+  return merged;
 }

@@ -1,4 +1,5 @@
 import type { ClientsSummary } from './clients-process';
+import { mergeSparse } from './latency-histogram';
 import type { PublisherReport } from './publisher';
 
 export interface CpuWindow {
@@ -12,14 +13,21 @@ export interface CpuWindow {
 
 export interface BenchResult {
   machine: { cores: number; model: string; node: string; loadBefore: string; loadAfter: string };
-  config: { rate: number; seconds: number; clients: number; warmupS: number; junctions: number };
+  config: {
+    rate: number;
+    seconds: number;
+    clients: number;
+    clientProcesses: number;
+    warmupS: number;
+    junctions: number;
+  };
   publisher: Extract<PublisherReport, { type: 'done' }>;
   allDurableAt: number | undefined;
   health: { at: number; accepted: number; duplicates: number; pending: number }[];
   window: { from: number; until: number };
   verified: { rows: number; seqs: number; keys: number };
   cpu: CpuWindow | undefined;
-  clients: ClientsSummary;
+  clients: ClientsSummary[];
 }
 
 /** Accepted rows at time `at`, linearly between the two health samples around it. */
@@ -36,7 +44,12 @@ const pct = (fraction: number) => `${(fraction * 100).toFixed(0)} %`;
 const row = (label: string, value: string) => `  ${label.padEnd(44)} ${value}`;
 
 export function printReport(r: BenchResult): void {
-  const { publisher: p, verified: v, clients: c } = r;
+  const { publisher: p, verified: v } = r;
+  const latency = mergeSparse(r.clients.map((c) => c.latency));
+  const toEmit = mergeSparse(r.clients.map((c) => c.toEmit));
+  const delivery = mergeSparse(r.clients.map((c) => c.delivery));
+  const sum = (key: 'deltas' | 'versionGaps' | 'disconnects') =>
+    r.clients.reduce((total, c) => total + c[key], 0);
   const expected = p.sent * 3;
   const windowS = (r.window.until - r.window.from) / 1000;
   const windowRate =
@@ -48,23 +61,38 @@ export function printReport(r: BenchResult): void {
     '',
     'Twinhelm ingest bench: MQTT → BFF (server.ts) → PostgreSQL → twin → socket.io',
     row('machine', `${r.machine.cores} cores (${r.machine.model}), Node ${r.machine.node}`),
-    row('load average before / after (1 5 15 min)', `${r.machine.loadBefore} / ${r.machine.loadAfter}`),
+    row(
+      'load average before / after (1 5 15 min)',
+      `${r.machine.loadBefore} / ${r.machine.loadAfter}`,
+    ),
     row(
       'load',
-      `${r.config.rate} msg/s × 3 values for ${r.config.seconds} s to ${r.config.junctions} junctions, ${r.config.clients} socket.io clients; steady window after ${r.config.warmupS} s warm-up`,
+      `${r.config.rate} msg/s × 3 values for ${r.config.seconds} s to ${r.config.junctions} junctions, ${r.config.clients} socket.io clients in ${r.config.clientProcesses} process(es); steady window after ${r.config.warmupS} s warm-up`,
     ),
     '',
     'Throughput and durability',
-    row('published (acknowledged by the broker)', `${p.sent} msgs (${p.acked}), ${expected} values`),
-    row('publisher behind schedule at most', `${p.maxBehind} msgs; ts bumped for uniqueness ${p.bumped}`),
-    row('durable in the steady window', `${windowRate.toFixed(0)} msg/s (${(windowRate * 3).toFixed(0)} rows/s)`),
+    row(
+      'published (acknowledged by the broker)',
+      `${p.sent} msgs (${p.acked}), ${expected} values`,
+    ),
+    row(
+      'publisher behind schedule at most',
+      `${p.maxBehind} msgs; ts bumped for uniqueness ${p.bumped}`,
+    ),
+    row(
+      'durable in the steady window',
+      `${windowRate.toFixed(0)} msg/s (${(windowRate * 3).toFixed(0)} rows/s)`,
+    ),
     row(
       'all durable, first publish → last commit',
       r.allDurableAt === undefined
         ? 'NOT REACHED within 60 s of the end'
         : `${(p.sent / overallS).toFixed(0)} msg/s over ${overallS.toFixed(1)} s (drained ${((r.allDurableAt - p.endedAt) / 1000).toFixed(2)} s after the last publish)`,
     ),
-    row('max messages pending (not yet durable)', String(Math.max(...r.health.map((s) => s.pending)))),
+    row(
+      'max messages pending (not yet durable)',
+      String(Math.max(...r.health.map((s) => s.pending))),
+    ),
     row(
       'rows in PostgreSQL / expected',
       `${v.rows} / ${expected}: ${lossless ? 'zero loss, no duplicates' : `MISMATCH (distinct seq ${v.seqs} of ${p.sent}, distinct asset-metric-seq ${v.keys})`}`,
@@ -80,11 +108,20 @@ export function printReport(r: BenchResult): void {
       : [row('not measured', 'the run ended before the window closed')]),
     '',
     'Latency publish → socket.io client (value in a twin:delta), steady window',
-    row('values timed (all clients)', `${c.values} in ${c.deltas} deltas`),
-    row('p50 / p95 / p99 / max', `${c.p50} / ${c.p95} / ${c.p99} / ${c.max} ms`),
-    row('  of which publish → BFF emits (p50 / p95)', `${c.toEmit.p50} / ${c.toEmit.p95} ms`),
-    row('  of which emit → client handles (p50 / p95)', `${c.delivery.p50} / ${c.delivery.p95} ms`),
-    row('delta version gaps / disconnects', `${c.versionGaps} / ${c.disconnects}`),
+    row('values timed (all clients)', `${latency.count} in ${sum('deltas')} deltas`),
+    row(
+      'p50 / p95 / p99 / max',
+      `${latency.percentile(50)} / ${latency.percentile(95)} / ${latency.percentile(99)} / ${latency.max} ms`,
+    ),
+    row(
+      '  of which publish → BFF emits (p50 / p95)',
+      `${toEmit.percentile(50)} / ${toEmit.percentile(95)} ms`,
+    ),
+    row(
+      '  of which emit → client handles (p50 / p95)',
+      `${delivery.percentile(50)} / ${delivery.percentile(95)} ms`,
+    ),
+    row('delta version gaps / disconnects', `${sum('versionGaps')} / ${sum('disconnects')}`),
     '',
   ];
   console.log(lines.join('\n'));

@@ -90,13 +90,16 @@ export async function connectSocketClients(options: {
       if (version !== undefined && delta.version !== version + 1) state.versionGaps += 1;
       version = delta.version;
       let timed = false;
-      for (const metrics of Object.values(delta.changes))
-        for (const value of Object.values(metrics))
-          if (value.ts >= from && value.ts < until) {
-            latency.add(now - value.ts);
-            if (first) toEmit.add(delta.at - value.ts);
-            timed = true;
-          }
+      for (const assetId in delta.changes) {
+        const metrics = delta.changes[assetId] ?? {};
+        for (const metric in metrics) {
+          const ts = metrics[metric]?.ts ?? NaN;
+          if (!(ts >= from && ts < until)) continue;
+          latency.add(now - ts);
+          if (first) toEmit.add(delta.at - ts);
+          timed = true;
+        }
+      }
       if (timed) delivery.add(now - delta.at);
     });
     socket.on('disconnect', () => {

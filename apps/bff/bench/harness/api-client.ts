@@ -58,6 +58,7 @@ export async function getJson<S extends z.ZodType>(
   const response = await fetch(`${baseUrl}${path}`, {
     headers: { authorization: `Bearer ${token}` },
   });
-  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
   return schema.parse(await response.json());
 }

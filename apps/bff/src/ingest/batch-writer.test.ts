@@ -17,7 +17,7 @@ function manualSql(): { sql: SqlQuery; writes: Write[]; open: () => Write[] } {
   const writes: Write[] = [];
   const settled = new Set<Write>();
   const sql: SqlQuery = {
-    query: <R,>(_text: string, params?: readonly unknown[]) =>
+    query: <R>(_text: string, params?: readonly unknown[]) =>
       new Promise<{ rows: R[]; rowCount: number }>((resolve, reject) => {
         const samples = (params?.[0] as unknown[]).length;
         const write: Write = {
@@ -39,7 +39,14 @@ function manualSql(): { sql: SqlQuery; writes: Write[]; open: () => Write[] } {
 }
 
 function message(seq: number, acked: number[], now: number): PendingMessage {
-  const sample: Sample = { siteId: 'ctown', assetId: 'J1', metric: 'pressure', ts: seq, value: seq, seq };
+  const sample: Sample = {
+    siteId: 'ctown',
+    assetId: 'J1',
+    metric: 'pressure',
+    ts: seq,
+    value: seq,
+    seq,
+  };
   return { samples: [sample], rejects: [], receivedAt: now, ack: () => acked.push(seq) };
 }
 

@@ -5,19 +5,43 @@ import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const boundaries = {
-  'packages/contracts': ['@twinhelm/solver', '@twinhelm/scene', '@twinhelm/simulator', '@twinhelm/bff', '@twinhelm/web'],
+  'packages/contracts': [
+    '@twinhelm/solver',
+    '@twinhelm/scene',
+    '@twinhelm/simulator',
+    '@twinhelm/bff',
+    '@twinhelm/web',
+  ],
   'packages/solver': ['@twinhelm/scene', '@twinhelm/simulator', '@twinhelm/bff', '@twinhelm/web'],
   'packages/scene': ['@twinhelm/solver', '@twinhelm/simulator', '@twinhelm/bff', '@twinhelm/web'],
   'packages/simulator': ['@twinhelm/scene', '@twinhelm/bff', '@twinhelm/web'],
-  'apps/web': ['@twinhelm/bff', '@twinhelm/solver', '@twinhelm/simulator', '@prisma/*', 'pg', 'mqtt', 'node:*'],
+  'apps/web': [
+    '@twinhelm/bff',
+    '@twinhelm/solver',
+    '@twinhelm/simulator',
+    '@prisma/*',
+    'pg',
+    'mqtt',
+    'node:*',
+  ],
   'apps/bff': ['@twinhelm/scene', '@twinhelm/web'],
 };
 
 export default tseslint.config(
   {
     ignores: [
-      '**/node_modules/**', '**/.next/**', '**/out/**', '**/dist/**', '**/generated/**',
-      '**/next-env.d.ts', 'data/**', 'prisma.config.ts', 'test-results/**', 'playwright-report/**', '**/*.config.mjs',
+      '**/node_modules/**',
+      '**/.next/**',
+      '**/out/**',
+      '**/dist/**',
+      '**/generated/**',
+      '**/next-env.d.ts',
+      'data/**',
+      'prisma.config.ts',
+      'test-results/**',
+      'playwright-report/**',
+      '**/*.config.mjs',
+      '**/vitest.config.ts',
     ],
   },
   js.configs.recommended,
@@ -31,24 +55,63 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'import-x/no-cycle': ['error', { maxDepth: 4 }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration in the app env module (env.ts) only.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration in the app env module (env.ts) only.',
+        },
+      ],
     },
   },
   ...Object.entries(boundaries).map(([dir, banned]) => ({
     files: [`${dir}/**/*.{ts,tsx}`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: banned.map((group) => ({ group: [group, `${group}/*`], message: `${dir} may not import ${group} (docs/ARCHITECTURE.md, "What may import what").` })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: banned.map((group) => ({
+            group: [group, `${group}/*`],
+            message: `${dir} may not import ${group} (docs/ARCHITECTURE.md, "What may import what").`,
+          })),
+        },
+      ],
     },
   })),
   {
-    files: ['**/env.ts', '**/*.test.ts', '**/*.spec.ts', 'e2e/**', '**/scripts/**', '**/bench/**', 'playwright.config.ts'],
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', URL: 'readonly' },
+    },
+  },
+  {
+    files: [
+      '**/env.ts',
+      '**/testing/**',
+      '**/server-tests/**',
+      '**/*.test.ts',
+      '**/*.spec.ts',
+      'e2e/**',
+      '**/scripts/**',
+      '**/bench/**',
+      'playwright.config.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
     files: ['**/*.test.ts', '**/*.spec.ts', 'e2e/**'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
   },
 );

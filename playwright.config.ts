@@ -35,7 +35,10 @@ export default defineConfig({
     {
       name: 'embedded',
       use: { ...chromium, baseURL: `http://127.0.0.1:${embeddedPort}` },
-      metadata: { mqttUrl: `mqtt://127.0.0.1:${process.env.E2E_EMBEDDED_MQTT_PORT ?? 18830}`, embedded: true },
+      metadata: {
+        mqttUrl: `mqtt://127.0.0.1:${process.env.E2E_EMBEDDED_MQTT_PORT ?? 18830}`,
+        embedded: true,
+      },
     },
     {
       name: 'external',

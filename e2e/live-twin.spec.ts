@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { DEMO_USERS, distinctCanvasColours, publishTelemetry, signIn } from './support';
 
 test.describe('live twin', () => {
-  test('sign in, see C-Town in 3D, find T1, and watch a published level arrive', async ({ page }, testInfo) => {
+  test('sign in, see C-Town in 3D, find T1, and watch a published level arrive', async ({
+    page,
+  }, testInfo) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await signIn(page, DEMO_USERS.operator);
 
@@ -12,7 +14,11 @@ test.describe('live twin', () => {
 
     const canvas = page.locator('canvas').first();
     await expect(canvas).toBeVisible();
-    await expect.poll(() => distinctCanvasColours(page), { message: 'the 3D scene draws more than a blank rectangle' }).toBeGreaterThan(12);
+    await expect
+      .poll(() => distinctCanvasColours(page), {
+        message: 'the 3D scene draws more than a blank rectangle',
+      })
+      .toBeGreaterThan(12);
     await page.screenshot({ path: testInfo.outputPath('console-1366x768.png') });
 
     const search = page.getByRole('searchbox', { name: 'Search assets' });
@@ -29,7 +35,10 @@ test.describe('live twin', () => {
     const sentAt = Date.now();
     await publishTelemetry(testInfo, 'ctown', 'T1', { level: value }, sentAt + 30_000);
     await expect(level).toContainText('4.32 m', { timeout: 5_000 });
-    testInfo.annotations.push({ type: 'publish-to-panel-ms', description: String(Date.now() - sentAt) });
+    testInfo.annotations.push({
+      type: 'publish-to-panel-ms',
+      description: String(Date.now() - sentAt),
+    });
 
     await page.reload();
     await expect(page.getByRole('region', { name: 'T1' })).toBeVisible();
@@ -45,7 +54,10 @@ test.describe('live twin', () => {
     await page.screenshot({ path: testInfo.outputPath('console-3840x2160.png') });
   });
 
-  test('an unauthenticated visitor is sent to sign in, and the API refuses without a session', async ({ page, request }) => {
+  test('an unauthenticated visitor is sent to sign in, and the API refuses without a session', async ({
+    page,
+    request,
+  }) => {
     await page.goto('/console?site=ctown');
     await expect(page).toHaveURL(/\/login/);
     const res = await request.get('/api/sites');

@@ -10,7 +10,10 @@ export const DEMO_USERS = {
 /** The embedded broker's demo credentials (README, "Configuration"). */
 const EMBEDDED_MQTT = { username: 'twinhelm', password: 'twinhelm-demo-broker' };
 
-export async function signIn(page: Page, user: { username: string; password: string }): Promise<void> {
+export async function signIn(
+  page: Page,
+  user: { username: string; password: string },
+): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Password').fill(user.password);

@@ -28,7 +28,10 @@ async function main(): Promise<void> {
 
   const database = await createDatabase(config);
   const migrations = await migrate(database);
-  log('info', `database ${database.kind}: ${migrations.applied.length} migration(s) applied, ${migrations.alreadyApplied.length} already present`);
+  log(
+    'info',
+    `database ${database.kind}: ${migrations.applied.length} migration(s) applied, ${migrations.alreadyApplied.length} already present`,
+  );
 
   const twin = createTwinState();
   const restored = await restoreTwinState(twin, database.sql);
@@ -76,21 +79,48 @@ async function main(): Promise<void> {
     startedAt,
     clock: Date.now,
   });
-  const auth = createAuth({ prisma: database.prisma, secret: config.AUTH_SECRET ?? demoAuthSecret(config.dataDir) });
-  const context: AppContext = { env: config, prisma: database.prisma, database, twin, ingestStatus: ingest.status, startedAt, services, auth };
+  const auth = createAuth({
+    prisma: database.prisma,
+    secret: config.AUTH_SECRET ?? demoAuthSecret(config.dataDir),
+  });
+  const context: AppContext = {
+    env: config,
+    prisma: database.prisma,
+    database,
+    twin,
+    ingestStatus: ingest.status,
+    startedAt,
+    services,
+    auth,
+  };
   setAppContext(context);
 
   if (config.demo) {
     const demo = await services.ensureDemoData();
-    log('info', `demo mode: ${demo.usersCreated.length} demo account(s) created${demo.siteImported ? ', C-Town imported as site ctown' : ''}`);
-  } else if (config.INITIAL_ADMIN_USERNAME !== undefined && config.INITIAL_ADMIN_PASSWORD !== undefined) {
-    const created = await services.ensureInitialAdmin({ username: config.INITIAL_ADMIN_USERNAME, password: config.INITIAL_ADMIN_PASSWORD });
+    log(
+      'info',
+      `demo mode: ${demo.usersCreated.length} demo account(s) created${demo.siteImported ? ', C-Town imported as site ctown' : ''}`,
+    );
+  } else if (
+    config.INITIAL_ADMIN_USERNAME !== undefined &&
+    config.INITIAL_ADMIN_PASSWORD !== undefined
+  ) {
+    const created = await services.ensureInitialAdmin({
+      username: config.INITIAL_ADMIN_USERNAME,
+      password: config.INITIAL_ADMIN_PASSWORD,
+    });
     if (created) log('info', `initial admin ${config.INITIAL_ADMIN_USERNAME} created`);
   }
 
-  const http = await createHttpServer(context, { webOutDir: resolve(REPO_ROOT, 'apps/web/out'), dev: config.NODE_ENV === 'development' });
+  const http = await createHttpServer(context, {
+    webOutDir: resolve(REPO_ROOT, 'apps/web/out'),
+    dev: config.NODE_ENV === 'development',
+  });
   const { port } = await http.listen(config.PORT, config.HOST);
-  log('info', `Twinhelm ${config.BUILD_VERSION} on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
+  log(
+    'info',
+    `Twinhelm ${config.BUILD_VERSION} on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`,
+  );
 
   const simulator = config.simulator
     ? await startSimulatorWorker({
@@ -105,7 +135,11 @@ async function main(): Promise<void> {
           : {}),
       })
     : undefined;
-  if (simulator) log('info', `simulator publishing C-Town as site ${DEMO_SITE} at ${config.SIMULATOR_SPEEDUP}× plant time`);
+  if (simulator)
+    log(
+      'info',
+      `simulator publishing C-Town as site ${DEMO_SITE} at ${config.SIMULATOR_SPEEDUP}× plant time`,
+    );
 
   let stopping = false;
   async function shutdown(signal: string): Promise<void> {
@@ -125,6 +159,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Twinhelm could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Twinhelm could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

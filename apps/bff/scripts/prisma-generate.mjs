@@ -13,9 +13,13 @@ const cli = require.resolve('prisma/build/index.js');
 const env = { ...process.env };
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
 env.PRISMA_HIDE_UPDATE_MESSAGE = '1';
-const result = spawnSync(process.execPath, [cli, 'generate', '--config', resolve(root, 'prisma.config.ts')], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [cli, 'generate', '--config', resolve(root, 'prisma.config.ts')],
+  {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

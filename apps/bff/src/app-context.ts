@@ -32,6 +32,7 @@ export function setAppContext(context: AppContext): void {
 
 export function appContext(): AppContext {
   const context = (globalThis as Slot)[SLOT];
-  if (!context) throw new Error('AppContext is not set: route handlers run only inside server.ts (npm start).');
+  if (!context)
+    throw new Error('AppContext is not set: route handlers run only inside server.ts (npm start).');
   return context;
 }

@@ -9,7 +9,9 @@ const REPO_ROOT = resolve(import.meta.dirname, '../../..');
  * elsewhere). Unset DATABASE_URL / MQTT_URL select the embedded PostgreSQL (PGlite) and the
  * embedded MQTT broker (aedes); demo mode and the simulator default on with them.
  */
-const flag = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+const flag = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -27,9 +29,15 @@ const EnvSchema = z.object({
   SIMULATOR: flag.optional(),
   SIMULATOR_SEED: z.coerce.number().int().default(1),
   SIMULATOR_SPEEDUP: z.coerce.number().positive().default(60),
-  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)').optional(),
+  AUTH_SECRET: z
+    .string()
+    .min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)')
+    .optional(),
   INITIAL_ADMIN_USERNAME: z.string().min(1).optional(),
-  INITIAL_ADMIN_PASSWORD: z.string().min(12, 'INITIAL_ADMIN_PASSWORD must be at least 12 characters').optional(),
+  INITIAL_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'INITIAL_ADMIN_PASSWORD must be at least 12 characters')
+    .optional(),
   INGEST_BATCH_MAX: z.coerce.number().int().min(1).max(50_000).default(2000),
   INGEST_BATCH_MS: z.coerce.number().int().min(1).max(5_000).default(50),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -53,11 +61,15 @@ export interface Env extends RawEnv {
 export const DEMO_MQTT_PASSWORD = 'twinhelm-demo-broker';
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration (see .env.example and README "Configuration"):\n${lines.join('\n')}`);
+    throw new Error(
+      `Invalid configuration (see .env.example and README "Configuration"):\n${lines.join('\n')}`,
+    );
   }
   const raw = parsed.data;
   const embeddedDatabase = raw.DATABASE_URL === undefined;
@@ -66,10 +78,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const simulator = raw.SIMULATOR ?? embeddedBroker;
   const mqttPassword = raw.MQTT_PASSWORD ?? (embeddedBroker ? DEMO_MQTT_PASSWORD : undefined);
   if (!demo && raw.AUTH_SECRET === undefined) {
-    throw new Error('Invalid configuration: AUTH_SECRET is required outside demo mode (openssl rand -base64 32).');
+    throw new Error(
+      'Invalid configuration: AUTH_SECRET is required outside demo mode (openssl rand -base64 32).',
+    );
   }
-  if (!demo && (raw.INITIAL_ADMIN_USERNAME === undefined) !== (raw.INITIAL_ADMIN_PASSWORD === undefined)) {
-    throw new Error('Invalid configuration: set both INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD, or neither.');
+  if (
+    !demo &&
+    (raw.INITIAL_ADMIN_USERNAME === undefined) !== (raw.INITIAL_ADMIN_PASSWORD === undefined)
+  ) {
+    throw new Error(
+      'Invalid configuration: set both INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD, or neither.',
+    );
   }
   return {
     ...raw,

@@ -36,7 +36,10 @@ export const AssetWithLatestSchema = AssetSchema.extend({
   freshness: z.enum(['fresh', 'stale', 'unmeasured']),
 });
 export type AssetWithLatest = z.infer<typeof AssetWithLatestSchema>;
-export const AssetListSchema = z.object({ siteId: SiteIdSchema, assets: z.array(AssetWithLatestSchema) });
+export const AssetListSchema = z.object({
+  siteId: SiteIdSchema,
+  assets: z.array(AssetWithLatestSchema),
+});
 
 export const TelemetryRangeQuerySchema = z.object({
   metric: z.string().min(1),
@@ -55,7 +58,15 @@ export const TelemetrySeriesSchema = z.object({
   from: z.number(),
   to: z.number(),
   bucketMs: z.number(),
-  points: z.array(z.object({ t: z.number(), v: z.number(), min: z.number(), max: z.number(), n: z.number().int() })),
+  points: z.array(
+    z.object({
+      t: z.number(),
+      v: z.number(),
+      min: z.number(),
+      max: z.number(),
+      n: z.number().int(),
+    }),
+  ),
 });
 export type TelemetrySeries = z.infer<typeof TelemetrySeriesSchema>;
 
@@ -81,7 +92,11 @@ export const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   version: z.string(),
   uptimeS: z.number(),
-  database: z.object({ kind: z.enum(['embedded', 'external']), connected: z.boolean(), error: z.string().optional() }),
+  database: z.object({
+    kind: z.enum(['embedded', 'external']),
+    connected: z.boolean(),
+    error: z.string().optional(),
+  }),
   broker: z.object({ url: z.string(), embedded: z.boolean(), connected: z.boolean() }),
   ingest: z.object({
     messagesPerSecond: z.number(),
@@ -101,7 +116,10 @@ export const ImportNetworkRequestSchema = z.object({
   siteId: SiteIdSchema,
   name: z.string().min(1).max(200).optional(),
   /** The .inp file's text. */
-  inp: z.string().min(1).max(50 * 1024 * 1024),
+  inp: z
+    .string()
+    .min(1)
+    .max(50 * 1024 * 1024),
 });
 export type ImportNetworkRequest = z.infer<typeof ImportNetworkRequestSchema>;
 
@@ -130,7 +148,9 @@ export const ApiTokenSchema = z.object({
   revokedAt: z.number().nullable(),
   lastUsedAt: z.number().nullable(),
 });
-export const CreatedApiTokenSchema = ApiTokenSchema.extend({ token: z.string().describe('shown once') });
+export const CreatedApiTokenSchema = ApiTokenSchema.extend({
+  token: z.string().describe('shown once'),
+});
 
 export const AuditEntrySchema = z.object({
   id: z.string(),

@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** Site ids appear in MQTT topics and URLs: lower-case slug. */
 export const SiteIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'site id: 1-63 of a-z, 0-9, "_" or "-", starting with a letter or digit');
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{0,62}$/,
+    'site id: 1-63 of a-z, 0-9, "_" or "-", starting with a letter or digit',
+  );
 export type SiteId = z.infer<typeof SiteIdSchema>;
 
 /**

@@ -50,7 +50,13 @@ const LinkBase = {
 export const PumpCurvePointSchema = z.object({ flow: z.number(), head: z.number() });
 
 export const NetworkLinkSchema = z.discriminatedUnion('type', [
-  z.object({ ...LinkBase, type: z.literal('pipe'), length: z.number(), diameter: z.number(), roughness: z.number() }),
+  z.object({
+    ...LinkBase,
+    type: z.literal('pipe'),
+    length: z.number(),
+    diameter: z.number(),
+    roughness: z.number(),
+  }),
   z.object({
     ...LinkBase,
     type: z.literal('pump'),
@@ -59,7 +65,13 @@ export const NetworkLinkSchema = z.discriminatedUnion('type', [
     power: z.number().optional(),
     speed: z.number().optional(),
   }),
-  z.object({ ...LinkBase, type: z.literal('valve'), valveKind: ValveKindSchema, diameter: z.number(), setting: z.number() }),
+  z.object({
+    ...LinkBase,
+    type: z.literal('valve'),
+    valveKind: ValveKindSchema,
+    diameter: z.number(),
+    setting: z.number(),
+  }),
 ]);
 export type NetworkLink = z.infer<typeof NetworkLinkSchema>;
 
@@ -77,5 +89,9 @@ export const NetworkModelSchema = z.object({
 });
 export type NetworkModel = z.infer<typeof NetworkModelSchema>;
 
-export const ImportWarningSchema = z.object({ code: z.string(), message: z.string(), line: z.number().optional() });
+export const ImportWarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  line: z.number().optional(),
+});
 export type ImportWarning = z.infer<typeof ImportWarningSchema>;

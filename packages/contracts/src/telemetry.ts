@@ -14,21 +14,39 @@ export function telemetryTopic(siteId: string, assetId: string): string {
   return `${TELEMETRY_TOPIC_PREFIX}/${siteId}/${assetId}/telemetry`;
 }
 
-export type ParsedTopic = { ok: true; siteId: string; assetId: string } | { ok: false; reason: string };
+export type ParsedTopic =
+  { ok: true; siteId: string; assetId: string } | { ok: false; reason: string };
 
 export function parseTelemetryTopic(topic: string): ParsedTopic {
   const parts = topic.split('/');
-  if (parts.length !== 5 || `${parts[0]}/${parts[1]}` !== TELEMETRY_TOPIC_PREFIX || parts[4] !== 'telemetry') {
-    return { ok: false, reason: `topic "${topic}" is not of the form ${TELEMETRY_TOPIC_PREFIX}/<siteId>/<assetId>/telemetry` };
+  if (
+    parts.length !== 5 ||
+    `${parts[0]}/${parts[1]}` !== TELEMETRY_TOPIC_PREFIX ||
+    parts[4] !== 'telemetry'
+  ) {
+    return {
+      ok: false,
+      reason: `topic "${topic}" is not of the form ${TELEMETRY_TOPIC_PREFIX}/<siteId>/<assetId>/telemetry`,
+    };
   }
   const site = SiteIdSchema.safeParse(parts[2]);
-  if (!site.success) return { ok: false, reason: `topic "${topic}": ${site.error.issues[0]?.message ?? 'bad site id'}` };
+  if (!site.success)
+    return {
+      ok: false,
+      reason: `topic "${topic}": ${site.error.issues[0]?.message ?? 'bad site id'}`,
+    };
   const asset = AssetIdSchema.safeParse(parts[3]);
-  if (!asset.success) return { ok: false, reason: `topic "${topic}": ${asset.error.issues[0]?.message ?? 'bad asset id'}` };
+  if (!asset.success)
+    return {
+      ok: false,
+      reason: `topic "${topic}": ${asset.error.issues[0]?.message ?? 'bad asset id'}`,
+    };
   return { ok: true, siteId: site.data, assetId: asset.data };
 }
 
-const finite = z.number().refine(Number.isFinite, 'must be a finite number (NaN and Infinity are not allowed)');
+const finite = z
+  .number()
+  .refine(Number.isFinite, 'must be a finite number (NaN and Infinity are not allowed)');
 
 export const TelemetryTimestampSchema = z.union([
   z.iso.datetime({ offset: true }),
@@ -38,11 +56,21 @@ export const TelemetryTimestampSchema = z.union([
 export const TelemetryPayloadSchema = z
   .object({
     ts: TelemetryTimestampSchema,
-    seq: z.number().int().nonnegative().describe('per-publisher counter; with the asset, the dedup key'),
+    seq: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('per-publisher counter; with the asset, the dedup key'),
     values: z
-      .record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'metric names are lower_snake_case'), z.union([finite, z.boolean()]))
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'metric names are lower_snake_case'),
+        z.union([finite, z.boolean()]),
+      )
       .refine((v) => Object.keys(v).length > 0, 'values must hold at least one metric')
-      .refine((v) => Object.keys(v).length <= MAX_VALUES_PER_MESSAGE, `at most ${MAX_VALUES_PER_MESSAGE} metrics per message`),
+      .refine(
+        (v) => Object.keys(v).length <= MAX_VALUES_PER_MESSAGE,
+        `at most ${MAX_VALUES_PER_MESSAGE} metrics per message`,
+      ),
   })
   .strict();
 export type TelemetryPayload = z.infer<typeof TelemetryPayloadSchema>;

@@ -10,4 +10,5 @@ export type {
   SceneViewState,
   SceneStats,
   SceneControllerApi,
+  ViewInsets,
 } from './scene-api';

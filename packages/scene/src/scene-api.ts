@@ -1,4 +1,7 @@
 import type { NetworkModel, TwinDelta, TwinState } from '@twinhelm/contracts';
+import type { ViewInsets } from './interaction/framing';
+
+export type { ViewInsets };
 
 /** Quantities the network can be coloured by. */
 export type ColorBy = 'pressure' | 'flow' | 'velocity' | 'level';
@@ -46,6 +49,13 @@ export interface SceneControllerApi {
   focusAsset(assetId: string): boolean;
   /** Select without moving the camera (null clears). */
   selectAsset(assetId: string | null): void;
+  /** Fly back to the overview of the whole network. */
+  resetView(): void;
+  /**
+   * Shares of the canvas (0..0.8 each) covered by opaque UI: the camera centres and fits what it
+   * shows in the rest. Call whenever panels open, close or resize.
+   */
+  setViewInsets(insets: ViewInsets): void;
   getState(): SceneViewState;
   subscribe(listener: () => void): () => void;
   getStats(): SceneStats;

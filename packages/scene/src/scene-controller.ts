@@ -15,7 +15,15 @@ import { buildNetwork, type BuiltNetwork } from './geometry/build-network';
 import { arrowDirectionOf } from './geometry/flow-arrows';
 import { createMaterials, freezeMaterials, type SceneMaterials } from './geometry/materials';
 import { spinPumps } from './geometry/pump-spin';
-import { CameraFlight, createCamera, frameNetwork } from './interaction/camera';
+import { CameraFlight, createCamera, lensOf, overviewOf } from './interaction/camera';
+import {
+  boundsOf,
+  focusRadius,
+  NO_INSETS,
+  sanitiseInsets,
+  screenOffset,
+  type ViewInsets,
+} from './interaction/framing';
 import { AssetLabels } from './interaction/labels';
 import { pickAssetAt } from './interaction/picking';
 import { SelectionMarker } from './interaction/selection-marker';
@@ -58,7 +66,8 @@ export interface ExtendedSceneStats extends SceneStats {
   instanceCount: number;
 }
 
-const FOCUS_MIN_RADIUS = 25;
+/** Time constant (ms) of the eased shift when panels open or close. */
+const INSET_EASE_MS = 120;
 
 export class SceneController implements SceneControllerApi {
   private readonly scene: Scene;
@@ -81,6 +90,8 @@ export class SceneController implements SceneControllerApi {
   private lastDrawCalls = 0;
   private materialsFrozen = false;
   private disposed = false;
+  private insets: ViewInsets = { ...NO_INSETS };
+  private shownInsets: ViewInsets = { ...NO_INSETS };
 
   /** A WebGL2 engine on a canvas (antialiased, screenshots kept, device pixel ratio). */
   static create(canvas: HTMLCanvasElement, options: SceneControllerOptions = {}): SceneController {
@@ -167,8 +178,24 @@ export class SceneController implements SceneControllerApi {
     const visual = this.built?.assets.get(assetId);
     if (!visual) return false;
     this.selectAsset(assetId);
-    this.flight.start(visual.centre, Math.max(visual.size * 6, FOCUS_MIN_RADIUS));
+    const layout = this.built?.layout;
+    const extent = layout ? Math.max(layout.width, layout.depth) : 0;
+    this.flight.start(visual.centre, focusRadius(extent, visual));
     return true;
+  }
+
+  /** Fly back to the overview: the whole network in the free area, slightly tilted. */
+  resetView(): void {
+    const overview = this.overview();
+    if (overview) this.flight.start(overview.target, overview.radius, overview.angles);
+  }
+
+  /**
+   * Shares of the canvas that opaque UI covers (0..0.8 each). The view eases so that what the
+   * camera looks at sits in the middle of the rest; the overview is fitted into it.
+   */
+  setViewInsets(insets: ViewInsets): void {
+    this.insets = sanitiseInsets(insets);
   }
 
   /** Select an asset (null clears). An id not in the network leaves the selection as it is. */
@@ -235,6 +262,7 @@ export class SceneController implements SceneControllerApi {
     const elapsed = this.lastFrameAt === null ? 0 : Math.min(start - this.lastFrameAt, 100);
     this.lastFrameAt = start;
     this.flight.step();
+    this.easeInsets(elapsed);
     spinPumps(this.pumps, this.store, elapsed);
     if (this.built) for (const batch of this.built.batches) batch.flush();
     this.scene.render();
@@ -286,7 +314,42 @@ export class SceneController implements SceneControllerApi {
     this.labels?.build(this.built.list);
     this.repaintAll();
     this.marker.show(selected === null ? null : (this.built.assets.get(selected) ?? null));
-    if (fresh) frameNetwork(this.camera, this.built.layout);
+    if (fresh) this.jumpToOverview();
+  }
+
+  private overview() {
+    const bounds = this.built ? boundsOf(this.built.list.map((v) => v.centre)) : null;
+    if (!bounds) return null;
+    const fit = overviewOf(this.camera, bounds, this.insets);
+    return { ...fit, angles: { alpha: fit.alpha, beta: fit.beta } };
+  }
+
+  private jumpToOverview(): void {
+    const overview = this.overview();
+    if (!overview) return;
+    this.flight.cancel();
+    this.shownInsets = { ...this.insets };
+    this.camera.alpha = overview.angles.alpha;
+    this.camera.beta = overview.angles.beta;
+    this.camera.radius = overview.radius;
+    this.camera.target.set(overview.target[0], overview.target[1], overview.target[2]);
+    this.applyScreenOffset();
+  }
+
+  /** Move the shown insets toward the requested ones (eased), then shift the view to them. */
+  private easeInsets(elapsedMs: number): void {
+    const k = elapsedMs <= 0 ? 1 : 1 - Math.exp(-elapsedMs / INSET_EASE_MS);
+    const shown = this.shownInsets;
+    for (const side of ['left', 'right', 'top', 'bottom'] as const) {
+      const gap = this.insets[side] - shown[side];
+      shown[side] = Math.abs(gap) < 1e-4 ? this.insets[side] : shown[side] + gap * k;
+    }
+    this.applyScreenOffset();
+  }
+
+  private applyScreenOffset(): void {
+    const [x, y] = screenOffset(this.shownInsets, this.camera.radius, lensOf(this.camera));
+    this.camera.targetScreenOffset.set(x, y);
   }
 
   private clearNetwork(): void {

@@ -6,7 +6,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 
 /** The machine's PostgreSQL (FACTS.md): override with TEST_DATABASE_ADMIN_URL. */
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
+const ADMIN_URL =
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
 const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../../../prisma/migrations');
 
 export interface TestDatabase {
@@ -21,7 +22,10 @@ export function migrationFiles(): { name: string; sql: string }[] {
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort()
-    .map((name) => ({ name, sql: readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8') }));
+    .map((name) => ({
+      name,
+      sql: readFileSync(join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8'),
+    }));
 }
 
 /**

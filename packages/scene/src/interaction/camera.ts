@@ -3,16 +3,21 @@ import '@babylonjs/core/Cameras/Inputs/arcRotateCameraPointersInput';
 import '@babylonjs/core/Cameras/Inputs/arcRotateCameraMouseWheelInput';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import type { Scene } from '@babylonjs/core/scene';
-import type { Layout, Point3 } from '../layout/layout';
+import type { Point3 } from '../layout/layout';
 import { SCENE_SPAN } from '../layout/layout';
+import { centreOf, fitRadius, type Bounds, type Lens, type ViewInsets } from './framing';
 
 export const FLIGHT_MS = 700;
+/** Tilt of the overview from the vertical (radians): a plan view leaning toward the viewer. */
+export const OVERVIEW_BETA = 0.8;
+/** The overview looks north (map y away from the viewer). */
+export const OVERVIEW_ALPHA = -Math.PI / 2;
 
 export function createCamera(scene: Scene): ArcRotateCamera {
   const camera = new ArcRotateCamera(
     'twinhelm-camera',
-    -Math.PI / 2,
-    0.9,
+    OVERVIEW_ALPHA,
+    OVERVIEW_BETA,
     SCENE_SPAN * 1.2,
     Vector3.Zero(),
     scene,
@@ -27,10 +32,39 @@ export function createCamera(scene: Scene): ArcRotateCamera {
   return camera;
 }
 
-/** Frame the whole network. */
-export function frameNetwork(camera: ArcRotateCamera, layout: Layout): void {
-  camera.target = new Vector3(0, 0, 0);
-  camera.radius = Math.max(layout.width, layout.depth, 50) * 1.2;
+/** The camera's lens as the framing maths needs it (vertical fov, canvas aspect). */
+export function lensOf(camera: ArcRotateCamera): Lens {
+  const engine = camera.getEngine();
+  const aspect = engine.getAspectRatio(camera);
+  return { tanV: Math.tan(camera.fov / 2), aspect: Number.isFinite(aspect) && aspect > 0 ? aspect : 1 };
+}
+
+/** Where the overview stands: the whole network's box fitted into the free area, tilted. */
+export function overviewOf(
+  camera: ArcRotateCamera,
+  bounds: Bounds,
+  insets: ViewInsets,
+): { target: Point3; radius: number; alpha: number; beta: number } {
+  const radius = fitRadius(bounds, OVERVIEW_ALPHA, OVERVIEW_BETA, lensOf(camera), insets);
+  return {
+    target: centreOf(bounds),
+    radius: Math.max(radius, 10),
+    alpha: OVERVIEW_ALPHA,
+    beta: OVERVIEW_BETA,
+  };
+}
+
+interface Pose {
+  target: Vector3;
+  radius: number;
+  alpha: number;
+  beta: number;
+}
+
+/** `to` shifted by whole turns so that turning from `from` takes the short way round. */
+function nearestAngle(from: number, to: number): number {
+  const turn = 2 * Math.PI;
+  return to + Math.round((from - to) / turn) * turn;
 }
 
 /**
@@ -38,8 +72,8 @@ export function frameNetwork(camera: ArcRotateCamera, layout: Layout): void {
  * with its injected clock (no timers of its own).
  */
 export class CameraFlight {
-  private from: { target: Vector3; radius: number } | null = null;
-  private to: { target: Vector3; radius: number } | null = null;
+  private from: Pose | null = null;
+  private to: Pose | null = null;
   private startedAt = 0;
 
   constructor(
@@ -51,9 +85,16 @@ export class CameraFlight {
     return this.to !== null;
   }
 
-  start(target: Point3, radius: number): void {
-    this.from = { target: this.camera.target.clone(), radius: this.camera.radius };
-    this.to = { target: new Vector3(target[0], target[1], target[2]), radius };
+  start(target: Point3, radius: number, angles?: { alpha: number; beta: number }): void {
+    this.from = {
+      target: this.camera.target.clone(),
+      radius: this.camera.radius,
+      alpha: this.camera.alpha,
+      beta: this.camera.beta,
+    };
+    const alpha = angles ? nearestAngle(this.camera.alpha, angles.alpha) : this.camera.alpha;
+    const beta = angles?.beta ?? this.camera.beta;
+    this.to = { target: new Vector3(target[0], target[1], target[2]), radius, alpha, beta };
     this.startedAt = this.now();
   }
 
@@ -64,6 +105,8 @@ export class CameraFlight {
     const e = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
     this.camera.target = Vector3.Lerp(this.from.target, this.to.target, e);
     this.camera.radius = this.from.radius + (this.to.radius - this.from.radius) * e;
+    this.camera.alpha = this.from.alpha + (this.to.alpha - this.from.alpha) * e;
+    this.camera.beta = this.from.beta + (this.to.beta - this.from.beta) * e;
     if (t >= 1) {
       this.from = null;
       this.to = null;

@@ -6,7 +6,8 @@ import { importNetwork } from '@twinhelm/solver';
 import { startSimulatorWorker } from '@twinhelm/simulator';
 import { setAppContext, type AppContext } from './src/app-context';
 import { createAuth } from './src/auth/create-auth';
-import { startEmbeddedBroker, type EmbeddedBroker } from './src/broker/start-embedded-broker';
+import { startBrokerOnFreePort } from './src/broker/start-broker-on-free-port';
+import type { EmbeddedBroker } from './src/broker/start-embedded-broker';
 import { createDatabase } from './src/db/create-database';
 import { migrate } from './src/db/migrate';
 import { demoAuthSecret } from './src/demo-secret';
@@ -42,8 +43,10 @@ async function main(): Promise<void> {
 
   let broker: EmbeddedBroker | undefined;
   if (config.embeddedBroker) {
-    broker = await startEmbeddedBroker({
-      port: config.MQTT_PORT,
+    broker = await startBrokerOnFreePort({
+      port: config.mqttPort,
+      explicit: config.mqttPortExplicit,
+      log,
       host: '127.0.0.1',
       username: config.MQTT_USERNAME,
       password: config.mqttPassword ?? '',
@@ -51,11 +54,12 @@ async function main(): Promise<void> {
     log('info', `embedded MQTT broker on ${broker.url} (user ${config.MQTT_USERNAME})`);
   }
 
+  const mqttUrl = broker?.url ?? config.mqttUrl;
   const ingest = await startIngest({
     sql: database.sql,
     twin,
     broker: {
-      url: config.mqttUrl,
+      url: mqttUrl,
       embedded: config.embeddedBroker,
       clientId: config.MQTT_CLIENT_ID,
       ...(config.embeddedBroker || config.MQTT_PASSWORD !== undefined
@@ -128,7 +132,7 @@ async function main(): Promise<void> {
         inpText: readFileSync(resolve(REPO_ROOT, 'data/networks/CTOWN.INP'), 'utf8'),
         seed: config.SIMULATOR_SEED,
         speedup: config.SIMULATOR_SPEEDUP,
-        mqttUrl: config.mqttUrl,
+        mqttUrl,
         clientId: `twinhelm-simulator-${DEMO_SITE}`,
         ...(config.embeddedBroker || config.MQTT_PASSWORD !== undefined
           ? { username: config.MQTT_USERNAME, password: config.mqttPassword ?? '' }

@@ -21,7 +21,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   MQTT_URL: z.url({ protocol: /^mqtts?$/ }).optional(),
-  MQTT_PORT: z.coerce.number().int().min(1).max(65535).default(1883),
+  /** The embedded broker's port (default 1883). */
+  MQTT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   MQTT_USERNAME: z.string().min(1).default('twinhelm'),
   MQTT_PASSWORD: z.string().min(1).optional(),
   MQTT_CLIENT_ID: z.string().min(1).default('twinhelm-bff-ingest'),
@@ -54,11 +55,15 @@ export interface Env extends RawEnv {
   simulator: boolean;
   /** The broker URL the ingest connects to (the embedded one on loopback when MQTT_URL is unset). */
   mqttUrl: string;
+  /** The embedded broker's port, and whether MQTT_PORT chose it (then it must be free). */
+  mqttPort: number;
+  mqttPortExplicit: boolean;
   /** Demo default for the embedded broker; external brokers take MQTT_PASSWORD as given. */
   mqttPassword: string | undefined;
 }
 
 export const DEMO_MQTT_PASSWORD = 'twinhelm-demo-broker';
+export const DEFAULT_MQTT_PORT = 1883;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(
@@ -102,7 +107,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     embeddedBroker,
     demo,
     simulator,
-    mqttUrl: raw.MQTT_URL ?? `mqtt://127.0.0.1:${raw.MQTT_PORT}`,
+    mqttUrl: raw.MQTT_URL ?? `mqtt://127.0.0.1:${raw.MQTT_PORT ?? DEFAULT_MQTT_PORT}`,
+    mqttPort: raw.MQTT_PORT ?? DEFAULT_MQTT_PORT,
+    mqttPortExplicit: raw.MQTT_PORT !== undefined,
     mqttPassword,
   };
 }

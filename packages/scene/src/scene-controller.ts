@@ -263,6 +263,7 @@ export class SceneController implements SceneControllerApi {
     this.lastFrameAt = start;
     this.flight.step();
     this.easeInsets(elapsed);
+    this.labels?.layout(this.camera, this.view.get().selectedAssetId);
     spinPumps(this.pumps, this.store, elapsed);
     if (this.built) for (const batch of this.built.batches) batch.flush();
     this.scene.render();

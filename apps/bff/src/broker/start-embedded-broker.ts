@@ -2,6 +2,16 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { Aedes, type AuthenticateError } from 'aedes';
 
+/** The embedded broker's port is taken (often by another broker on 1883). */
+export class MqttPortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `MQTT port ${port} is already in use (another broker?): set MQTT_PORT to a free port, or MQTT_URL to use that broker`,
+    );
+    this.name = 'MqttPortInUseError';
+  }
+}
+
 export interface EmbeddedBrokerOptions {
   port: number;
   host?: string;
@@ -60,11 +70,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(
-          new Error(
-            `MQTT port ${port} is already in use (another broker?): set MQTT_PORT to a free port, or MQTT_URL to use that broker`,
-          ),
-        );
+        reject(new MqttPortInUseError(port));
       } else reject(error);
     });
     server.listen(port, host, () => resolve());

@@ -7,7 +7,7 @@ import type { ValueStore } from '../state/value-store';
 import { hexToRgb } from './hex';
 import {
   RAMPS,
-  SELECTED_COLOUR,
+  SELECTED_LIGHTEN,
   STOPPED_COLOUR,
   TANK_FILL_NEUTRAL,
   TANK_SHELL_COLOUR,
@@ -25,7 +25,6 @@ const RAMP_RGB: Record<ColorBy, Rgb[]> = {
 };
 const GREY = hexToRgb(UNMEASURED.color);
 const STOPPED = hexToRgb(STOPPED_COLOUR);
-const SELECTED = hexToRgb(SELECTED_COLOUR);
 const SHELL = hexToRgb(TANK_SHELL_COLOUR);
 const FILL = hexToRgb(TANK_FILL_NEUTRAL);
 const RUNNING = hexToRgb('#d7dde3');
@@ -89,7 +88,8 @@ export function paintAsset(
   store: ValueStore,
   selected: boolean,
 ): void {
-  const colour = selected ? SELECTED : baseColour(visual, colorBy, store);
+  const base = baseColour(visual, colorBy, store);
+  const colour = selected ? lighten(base, SELECTED_LIGHTEN) : base;
   for (const part of visual.parts) part.batch.setColor(part.index, colour);
 
   const tank = visual.tank;
@@ -115,6 +115,15 @@ export function paintAsset(
     batch.markMatrixDirty();
     batch.setColor(index, ARROW);
   }
+}
+
+/** `rgb` mixed with white: share 0 keeps it, 1 is white. */
+export function lighten(rgb: Rgb, share: number): Rgb {
+  return [
+    rgb[0] + (1 - rgb[0]) * share,
+    rgb[1] + (1 - rgb[1]) * share,
+    rgb[2] + (1 - rgb[2]) * share,
+  ];
 }
 
 /** Fraction of the tank's height its fill instance shows (for inspection and tests). */

@@ -7,7 +7,10 @@ import type { ColorBy, LegendEntry } from '../scene-api';
  */
 export const UNMEASURED: LegendEntry = { label: 'no measurement', color: '#9aa0a6' };
 export const STOPPED_COLOUR = '#5f6368';
-export const SELECTED_COLOUR = '#1a73e8';
+/** Selection is a neutral highlight (a light ring, the asset lightened), never a hue. */
+export const SELECTED_COLOUR = '#f1f3f4';
+/** Share of white mixed into a selected asset's own colour (its data colour stays readable). */
+export const SELECTED_LIGHTEN = 0.45;
 export const TANK_SHELL_COLOUR = '#c8ccd0';
 export const TANK_FILL_NEUTRAL = '#6b8cae';
 export const RESERVOIR_COLOUR = '#7c8791';

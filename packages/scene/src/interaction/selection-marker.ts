@@ -4,14 +4,17 @@ import type { Scene } from '@babylonjs/core/scene';
 import type { AssetVisual } from '../geometry/asset-visual';
 import type { SceneMaterials } from '../geometry/materials';
 
-/** A flat ring around the selected asset (one draw call, hidden when nothing is selected). */
+/**
+ * A thin, light-grey flat ring around the selected asset (one draw call, hidden when nothing is
+ * selected): a neutral highlight, so colour keeps meaning "abnormal".
+ */
 export class SelectionMarker {
   private readonly ring: Mesh;
 
   constructor(scene: Scene, materials: SceneMaterials) {
     this.ring = CreateTorus(
       'twinhelm-selection',
-      { diameter: 1, thickness: 0.06, tessellation: 32 },
+      { diameter: 1, thickness: 0.025, tessellation: 48 },
       scene,
     );
     this.ring.material = materials.marker;

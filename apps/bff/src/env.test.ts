@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_MQTT_PASSWORD, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('defaults to the embedded database and broker, demo mode and the simulator', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      embeddedDatabase: true,
+      embeddedBroker: true,
+      demo: true,
+      simulator: true,
+      mqttPort: 1883,
+      mqttPortExplicit: false,
+      mqttUrl: 'mqtt://127.0.0.1:1883',
+      mqttPassword: DEMO_MQTT_PASSWORD,
+    });
+  });
+
+  it('uses external services when their URLs are set, with demo and simulator off', () => {
+    const env = parseEnv({
+      DATABASE_URL: 'postgresql://u:p@db:5432/twinhelm',
+      MQTT_URL: 'mqtt://broker:1883',
+      AUTH_SECRET: 'x'.repeat(32),
+    });
+    expect(env).toMatchObject({
+      embeddedDatabase: false,
+      embeddedBroker: false,
+      demo: false,
+      simulator: false,
+    });
+    expect(env.mqttUrl).toBe('mqtt://broker:1883');
+    expect(env.mqttPassword).toBeUndefined();
+  });
+
+  it('requires AUTH_SECRET outside demo mode, and says how to make one', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://db/twinhelm' })).toThrow(
+      /AUTH_SECRET is required.*openssl rand/,
+    );
+  });
+
+  it('names every invalid variable and the reason', () => {
+    expect(() => parseEnv({ PORT: 'eighty', MQTT_URL: 'http://x', DEMO: 'maybe' })).toThrow(
+      /PORT:[\s\S]*MQTT_URL:[\s\S]*DEMO:/,
+    );
+  });
+
+  it('wants the initial admin as a pair', () => {
+    expect(() =>
+      parseEnv({
+        DATABASE_URL: 'postgresql://db/t',
+        AUTH_SECRET: 'y'.repeat(32),
+        INITIAL_ADMIN_USERNAME: 'root',
+      }),
+    ).toThrow(/INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD/);
+  });
+});

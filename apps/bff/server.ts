@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     database,
     twin,
     ingestStatus: ingest.status,
-    importNetwork: (text) => importNetwork(text),
+    importNetwork: (text, options) => importNetwork(text, options),
     onNetworkImported: () => ingest.reloadAssets(),
     version: config.BUILD_VERSION,
     startedAt,

@@ -7,3 +7,4 @@ export * from './twin';
 export * from './socket';
 export * from './api';
 export * from './bff-queries';
+export * from './scenario';

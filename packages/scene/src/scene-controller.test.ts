@@ -1,3 +1,4 @@
+import { Vector3 } from '@babylonjs/core/Maths/math.vector';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { RAMPS, STOPPED_COLOUR, UNMEASURED } from './colour/palette';
@@ -191,6 +192,45 @@ describe('selection and camera', () => {
       expect(h.controller.pickAt(400, 300)).toBe(id);
     }
     expect(h.controller.pickAt(0, 0)).toBeNull();
+  });
+
+  it('frames the whole network in the area the panels leave free, and flies back to it', () => {
+    const h = createHarness();
+    harness = h;
+    const insets = { left: 0.22, right: 0.3, top: 0.07, bottom: 0 };
+    h.controller.setViewInsets(insets);
+    h.controller.load(readInpFixture(CTOWN));
+    h.advance(16);
+    const scene = h.controller['scene'];
+    const camera = h.controller['camera'];
+    const ndc = (p: readonly number[]) => {
+      const v = Vector3.TransformCoordinates(new Vector3(p[0], p[1], p[2]), scene.getTransformMatrix());
+      return { x: v.x, y: v.y };
+    };
+    const centres = [...h.controller['built']!.assets.values()].map((v) => v.centre);
+    const xs = centres.map((c) => ndc(c).x);
+    const ys = centres.map((c) => ndc(c).y);
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(-1 + 2 * insets.left - 1e-6);
+    expect(Math.max(...xs)).toBeLessThanOrEqual(1 - 2 * insets.right + 1e-6);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(1 - 2 * insets.top + 1e-6);
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(-1);
+    // Not lost in the middle either: the network spans most of the free width or height.
+    const spanX = (Math.max(...xs) - Math.min(...xs)) / (2 - 2 * insets.left - 2 * insets.right);
+    const spanY = (Math.max(...ys) - Math.min(...ys)) / (2 - 2 * insets.top);
+    expect(Math.max(spanX, spanY)).toBeGreaterThan(0.75);
+    const overview = camera.radius;
+
+    expect(h.controller.focusAsset('PU1')).toBe(true);
+    h.advance(1000);
+    // A tenth or more of the network's 1000-unit extent: the pump with its neighbours.
+    expect(camera.radius).toBeGreaterThanOrEqual(100);
+    expect(camera.radius).toBeLessThan(overview / 3);
+    const pump = ndc(h.controller['built']!.assets.get('PU1')!.centre);
+    expect(pump.x).toBeCloseTo(insets.left - insets.right, 2);
+
+    h.controller.resetView();
+    h.advance(1000);
+    expect(camera.radius).toBeCloseTo(overview, 3);
   });
 
   it('selectAsset highlights, clears with null and ignores unknown ids', () => {

@@ -92,6 +92,8 @@ export class SceneController implements SceneControllerApi {
   private disposed = false;
   private insets: ViewInsets = { ...NO_INSETS };
   private shownInsets: ViewInsets = { ...NO_INSETS };
+  /** The camera shows the overview and the user has not moved it: refit on resize. */
+  private atOverview = false;
 
   /** A WebGL2 engine on a canvas (antialiased, screenshots kept, device pixel ratio). */
   static create(canvas: HTMLCanvasElement, options: SceneControllerOptions = {}): SceneController {
@@ -126,6 +128,8 @@ export class SceneController implements SceneControllerApi {
       this.lastDrawCalls = this.instrumentation.drawCallsCounter.current;
     });
     this.scene.onPointerObservable.add((info) => {
+      if (info.type === PointerEventTypes.POINTERDOWN || info.type === PointerEventTypes.POINTERWHEEL)
+        this.atOverview = false;
       if (info.type !== PointerEventTypes.POINTERTAP) return;
       this.selectAsset(this.pickAt(this.scene.pointerX, this.scene.pointerY));
     });
@@ -178,6 +182,7 @@ export class SceneController implements SceneControllerApi {
     const visual = this.built?.assets.get(assetId);
     if (!visual) return false;
     this.selectAsset(assetId);
+    this.atOverview = false;
     const layout = this.built?.layout;
     const extent = layout ? Math.max(layout.width, layout.depth) : 0;
     this.flight.start(visual.centre, focusRadius(extent, visual));
@@ -187,7 +192,9 @@ export class SceneController implements SceneControllerApi {
   /** Fly back to the overview: the whole network in the free area, slightly tilted. */
   resetView(): void {
     const overview = this.overview();
-    if (overview) this.flight.start(overview.target, overview.radius, overview.angles);
+    if (!overview) return;
+    this.flight.start(overview.target, overview.radius, overview.angles);
+    this.atOverview = true;
   }
 
   /**
@@ -195,7 +202,17 @@ export class SceneController implements SceneControllerApi {
    * camera looks at sits in the middle of the rest; the overview is fitted into it.
    */
   setViewInsets(insets: ViewInsets): void {
-    this.insets = sanitiseInsets(insets);
+    const next = sanitiseInsets(insets);
+    const old = this.insets;
+    if (
+      next.left === old.left &&
+      next.right === old.right &&
+      next.top === old.top &&
+      next.bottom === old.bottom
+    )
+      return;
+    this.insets = next;
+    if (this.atOverview && !this.flight.active) this.jumpToOverview();
   }
 
   /** Select an asset (null clears). An id not in the network leaves the selection as it is. */
@@ -275,7 +292,9 @@ export class SceneController implements SceneControllerApi {
   }
 
   resize(): void {
-    if (!this.disposed) this.engine.resize();
+    if (this.disposed) return;
+    this.engine.resize();
+    if (this.atOverview && !this.flight.active) this.jumpToOverview();
   }
 
   dispose(): void {
@@ -335,6 +354,7 @@ export class SceneController implements SceneControllerApi {
     this.camera.radius = overview.radius;
     this.camera.target.set(overview.target[0], overview.target[1], overview.target[2]);
     this.applyScreenOffset();
+    this.atOverview = true;
   }
 
   /** Move the shown insets toward the requested ones (eased), then shift the view to them. */

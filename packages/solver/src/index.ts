@@ -6,3 +6,17 @@ export { computeLayout, LINK_SPACING, type LayoutInput } from './layout/compute-
 export { checkWithEpanet, type CheckOptions } from './epanet/check-with-epanet';
 export { type EpanetCheck, type EpanetError } from './epanet/check-result';
 export { importNetwork, type ImportError, type ImportResult } from './import-network';
+export { runScenario, type RunBudget } from './engine/run-scenario';
+export { openModel, engineVersionOf, EPANET_JS_VERSION, type OpenModel } from './engine/open-model';
+export { createLocalEngine, modelHash, type LocalEngine } from './engine/local-engine';
+export {
+  createSolverPool,
+  type PoolOptions,
+  type RunRequest,
+  type SolverPool,
+} from './engine/solver-pool';
+export { type RunOutcome } from './engine/worker-protocol';
+export { RunError, toFailure, type RunFailure, type RunFailureKind } from './engine/run-errors';
+export { evaluateKpis, type KpiInput } from './scenario/evaluate-kpis';
+export { validateScenario, horizonOf } from './scenario/validate-scenario';
+export { type ModelCatalog } from './scenario/model-catalog';

@@ -13,6 +13,7 @@ export interface InpImportError {
 
 export type ImportNetworkFn = (
   text: string,
+  options?: { maxSteps?: number; timeoutMs?: number },
 ) => Promise<
   | { ok: true; model: NetworkModel; warnings: ImportWarning[]; counts: object }
   | { ok: false; errors: InpImportError[] }

@@ -49,6 +49,7 @@ export function AssetPanel({ siteId, assetId, asset, listLoaded, store, onClose 
     ...new Set([...(asset ? METRICS_BY_TYPE[asset.type] : []), ...Object.keys(latest)]),
   ];
   const [trendMetric, setTrendMetric] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState(false);
   const chosenMetric = trendMetric ?? defaultTrendMetric(metrics);
 
   const intervalS = asset?.expectedIntervalS ?? DEFAULT_EXPECTED_INTERVAL_S;
@@ -59,7 +60,11 @@ export function AssetPanel({ siteId, assetId, asset, listLoaded, store, onClose 
     computed === 'fresh' && nothingNewer && asset?.freshness === 'stale' ? 'stale' : computed;
 
   return (
-    <section className="panel" role="region" aria-label={assetId}>
+    <section
+      className={collapsed ? 'panel panel--collapsed' : 'panel'}
+      role="region"
+      aria-label={assetId}
+    >
       <div className="panel__head">
         <div>
           <h2>{assetId}</h2>
@@ -77,17 +82,29 @@ export function AssetPanel({ siteId, assetId, asset, listLoaded, store, onClose 
             )}
           </p>
         </div>
-        <button
-          type="button"
-          className="button button--ghost"
-          aria-label="Close asset panel"
-          onClick={onClose}
-        >
-          ✕
-        </button>
+        <div className="panel__actions">
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-label={collapsed ? 'Expand asset panel' : 'Collapse asset panel'}
+            aria-expanded={!collapsed}
+            aria-controls={`panel-body-${assetId}`}
+            onClick={() => setCollapsed((c) => !c)}
+          >
+            {collapsed ? '▴' : '▾'}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-label="Close asset panel"
+            onClick={onClose}
+          >
+            ✕
+          </button>
+        </div>
       </div>
-      {asset || metrics.length > 0 ? (
-        <>
+      {!collapsed && (asset || metrics.length > 0) ? (
+        <div className="panel__body" id={`panel-body-${assetId}`}>
           <div>
             <FreshnessBadge freshness={freshness} lastSeenAt={lastSeenAt} now={now} />
           </div>
@@ -110,7 +127,7 @@ export function AssetPanel({ siteId, assetId, asset, listLoaded, store, onClose 
               store={store}
             />
           ) : null}
-        </>
+        </div>
       ) : null}
     </section>
   );

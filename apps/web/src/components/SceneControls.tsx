@@ -15,6 +15,9 @@ export function SceneControls({
 }) {
   return (
     <section className="card" aria-label="View controls">
+      <button type="button" className="button card__action" onClick={() => controller.resetView()}>
+        Whole network
+      </button>
       <fieldset className="segmented">
         <legend>Colour by</legend>
         {COLOR_BY_OPTIONS.map((option) => (

@@ -6,6 +6,8 @@ import { type AssetType } from '@twinhelm/contracts';
 import { TREND_WINDOW_MS, useTelemetry } from '../api/queries';
 import { type AssetLiveStore, type LivePoint } from '../live/asset-live-store';
 import { formatMetricValue, formatNumber, metricLabel, metricUnit } from '../lib/format-value';
+import { buildTrendSeries } from '../lib/trend-series';
+import { useNow } from '../lib/use-now';
 import { ErrorMessage } from './ErrorMessage';
 
 interface Props {
@@ -14,12 +16,6 @@ interface Props {
   metric: string;
   assetType: AssetType | undefined;
   store: AssetLiveStore;
-}
-
-interface ChartPoint {
-  t: number;
-  v: number;
-  band: [number, number];
 }
 
 const clock = new Intl.DateTimeFormat(undefined, {
@@ -58,19 +54,17 @@ export function TrendChart({ siteId, assetId, metric, assetType, store }: Props)
   const history = useTelemetry(siteId, assetId, metric, to);
   const live = useLivePoints(store, metric, to);
 
-  const data = useMemo<ChartPoint[]>(() => {
-    const fromHistory = (history.data?.points ?? []).map((p) => ({
-      t: p.t,
-      v: p.v,
-      band: [p.min, p.max] as [number, number],
-    }));
-    const newest = live.at(-1)?.t ?? to;
-    const fromLive = live.map((p) => ({ t: p.t, v: p.v, band: [p.v, p.v] as [number, number] }));
-    return [...fromHistory, ...fromLive].filter((p) => p.t >= newest - TREND_WINDOW_MS);
-  }, [history.data, live, to]);
+  const now = useNow(5000);
+  const series = useMemo(
+    () => buildTrendSeries(history.data?.points ?? [], live, now, TREND_WINDOW_MS),
+    [history.data, live, now],
+  );
+  const data = series.points;
+  const tickClock = series.withSeconds ? clockWithSeconds : clock;
 
   const unit = metricUnit(metric);
-  const title = `${metricLabel(metric)}${unit ? ` (${unit})` : ''}, last 6 h`;
+  const span = series.coversWindow ? 'last 6 h' : `since ${tickClock.format(series.domain[0])}`;
+  const title = `${metricLabel(metric)}${unit ? ` (${unit})` : ''}, ${span}`;
   return (
     <section className="trend" aria-label={`Trend of ${metricLabel(metric)}`}>
       <h3>{title}</h3>
@@ -96,8 +90,9 @@ export function TrendChart({ siteId, assetId, metric, assetType, store }: Props)
               dataKey="t"
               type="number"
               scale="time"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={(t: number) => clock.format(t)}
+              domain={series.domain}
+              ticks={series.ticks}
+              tickFormatter={(t: number) => tickClock.format(t)}
               stroke="#a2a9af"
               tick={{ fill: '#c3c9ce', fontSize: '0.8rem' }}
               minTickGap={24}
@@ -123,19 +118,24 @@ export function TrendChart({ siteId, assetId, metric, assetType, store }: Props)
                   : [formatMetricValue(metric, value, assetType), metricLabel(metric)]
               }
             />
-            <Area
-              dataKey="band"
-              stroke="none"
-              fill="rgba(230,233,235,0.16)"
-              isAnimationActive={false}
-            />
+            {series.showBand ? (
+              <Area
+                dataKey="band"
+                name="band"
+                type="linear"
+                stroke="none"
+                fill="rgba(230,233,235,0.16)"
+                isAnimationActive={false}
+                activeDot={false}
+              />
+            ) : null}
             <Line
               dataKey="v"
               name="v"
               type={metric === 'status' ? 'stepAfter' : 'linear'}
               stroke="#e6e9eb"
               strokeWidth={2}
-              dot={false}
+              dot={data.length < 3 ? { r: 3, fill: '#e6e9eb', stroke: 'none' } : false}
               isAnimationActive={false}
             />
           </ComposedChart>

@@ -16,11 +16,13 @@ import { consoleHref } from '../lib/url-state';
 import { useSceneController, useSceneViewState } from '../scene/use-scene-controller';
 import { useSceneSelectionSync } from './use-scene-selection-sync';
 import { useTwinLive } from './use-twin-live';
+import { useViewInsets } from './use-view-insets';
 
 /** The 3D console of one site: scene, top bar, search, controls, legend and the asset panel. */
 export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: string | null }) {
   const router = useRouter();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const scene = useSceneController(canvasRef);
   const controller = scene.controller;
   const view = useSceneViewState(controller);
@@ -56,6 +58,8 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
     showAsset,
   );
 
+  useViewInsets(controller, rootRef, canvasRef, `${assetId ?? ''}|${view?.status ?? ''}`);
+
   const assetsById = useMemo(
     () => new Map((assets.data?.assets ?? []).map((a) => [a.id, a])),
     [assets.data],
@@ -84,7 +88,7 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
         : null;
 
   return (
-    <div className="console">
+    <div className="console" ref={rootRef}>
       <canvas
         ref={canvasRef}
         className="scene-canvas"

@@ -1,0 +1,96 @@
+import { ScenarioSchema } from '@twinhelm/contracts';
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../cli/parse-args';
+import { validateScenario } from './validate-scenario';
+
+const catalog = {
+  nodes: new Map([
+    ['J1', 'junction'],
+    ['J2', 'junction'],
+    ['T1', 'tank'],
+  ] as const),
+  links: new Map([
+    ['PU1', 'pump'],
+    ['P1', 'pipe'],
+  ] as const),
+  tankLimits: new Map([['T1', { minLevelM: 0.5, maxLevelM: 6 }]]),
+  controlCount: 2,
+  durationS: 86_400,
+};
+const messages = (input: unknown): string[] => {
+  const r = ScenarioSchema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => i.message);
+};
+
+describe('ScenarioSchema and validateScenario', () => {
+  it('accepts an empty list with the defaults', () => {
+    expect(ScenarioSchema.parse({ perturbations: [] })).toEqual({
+      servicePressureM: 20,
+      seed: 0,
+      perturbations: [],
+    });
+  });
+
+  it('rejects a negative pump speed with a specific message', () => {
+    expect(
+      messages({
+        perturbations: [{ type: 'pump-speed', assetId: 'PU1', speed: -1, startS: 0, endS: 60 }],
+      }),
+    ).toEqual(['pump speed: must be ≥ 0 (0 stops the pump)']);
+  });
+
+  it('rejects a valve-setting with both or neither of setting and status', () => {
+    const p = { type: 'valve-setting', assetId: 'V1', startS: 0, endS: 60 };
+    expect(messages({ perturbations: [p] })).toEqual([
+      'valve-setting: give exactly one of setting or status',
+    ]);
+  });
+
+  it('names unknown assets with the nearest ids, wrong kinds, and windows outside the horizon', () => {
+    const scenario = ScenarioSchema.parse({
+      horizonS: 7200,
+      perturbations: [
+        { type: 'fire-flow', assetId: 'J3', flowLps: 10, startS: 0, endS: 60 },
+        { type: 'pump-speed', assetId: 'P1', speed: 0.8, startS: 0, endS: 60 },
+        { type: 'asset-outage', assetId: 'P1', startS: 3600, endS: 9000 },
+        {
+          type: 'burst',
+          assetId: 'J1',
+          size: { kind: 'orifice', diameterMm: 50 },
+          startS: 60,
+          endS: 60,
+        },
+        { type: 'tank-level', assetId: 'T1', levelM: 9, startS: 0, endS: 60 },
+        { type: 'control-disabled', controlIndex: 3, startS: 0, endS: 60 },
+      ],
+    });
+    expect(validateScenario(scenario, catalog)).toEqual([
+      'perturbations[0] (fire-flow): J3: unknown node in this network (did you mean J1, J2, T1?)',
+      'perturbations[1] (pump-speed): P1 is a pipe, expected a pump',
+      'perturbations[2] (asset-outage): window 3600-9000 s ends after the horizon (7200 s): shorten the window or set horizonS',
+      'perturbations[3] (burst): window startS 60 s must be before endS 60 s',
+      "perturbations[4] (tank-level): T1: level 9 m is above the tank's maximum 6 m",
+      'perturbations[5] (control-disabled): control 3 does not exist: the network has 2 simple controls (1-based)',
+    ]);
+  });
+});
+
+describe('twinhelm-solve arguments', () => {
+  it('parses the documented flags', () => {
+    expect(parseArgs(['--inp', 'a.inp', '--scenario', 's.json', '--json'])).toEqual({
+      ok: true,
+      args: { inp: 'a.inp', scenario: 's.json', json: true, maxSteps: 100_000 },
+    });
+  });
+
+  it('rejects ensembles, unknown flags and missing files clearly', () => {
+    expect(parseArgs(['--inp', 'a.inp', '--scenario', 's.json', '--members', '20'])).toEqual({
+      ok: false,
+      errors: ['--members: ensembles: not yet (only single runs, --members 1)'],
+    });
+    const r = parseArgs(['--bogus']);
+    expect(r.ok ? [] : r.errors).toEqual(
+      expect.arrayContaining(['unknown argument --bogus', '--inp <file.inp> is required']),
+    );
+  });
+});

@@ -185,7 +185,10 @@ export class SceneController implements SceneControllerApi {
     this.atOverview = false;
     const layout = this.built?.layout;
     const extent = layout ? Math.max(layout.width, layout.depth) : 0;
-    this.flight.start(visual.centre, focusRadius(extent, visual));
+    this.flight.start(
+      visual.centre,
+      focusRadius(extent, visual, lensOf(this.camera), this.insets),
+    );
     return true;
   }
 

@@ -93,13 +93,23 @@ describe('insets', () => {
 });
 
 describe('focusRadius', () => {
-  it('frames a pump with its surroundings: a share of the network, never a close-up', () => {
-    expect(focusRadius(1000, { type: 'pump', size: 2 })).toBeCloseTo(140, 6);
-    expect(focusRadius(100, { type: 'junction', size: 0.5 })).toBe(40);
+  it('frames a pump with its surroundings: a fifth of the network across the view', () => {
+    const r = focusRadius(1000, { type: 'pump', size: 2 }, lens, NO_INSETS);
+    expect(2 * r * lens.tanV).toBeCloseTo(200, 6);
+    expect(focusRadius(100, { type: 'junction', size: 0.5 }, lens, NO_INSETS)).toBe(40);
+  });
+
+  it('stands further back on a portrait screen and beside panels, so the span stays the same', () => {
+    const wide = focusRadius(1000, { type: 'pump', size: 2 }, lens, NO_INSETS);
+    const portrait = { tanV: lens.tanV, aspect: 0.75 };
+    const tall = focusRadius(1000, { type: 'pump', size: 2 }, portrait, NO_INSETS);
+    expect(2 * tall * portrait.tanV * portrait.aspect).toBeCloseTo(200, 6);
+    const panels = { left: 0.25, right: 0.35, top: 0, bottom: 0 };
+    expect(focusRadius(1000, { type: 'pump', size: 2 }, lens, panels)).toBeGreaterThan(wide);
   });
 
   it('frames a long pipe whole', () => {
-    expect(focusRadius(1000, { type: 'pipe', size: 400 })).toBeCloseTo(520, 6);
+    expect(focusRadius(1000, { type: 'pipe', size: 400 }, lens, NO_INSETS)).toBeCloseTo(520, 6);
   });
 });
 

@@ -140,23 +140,29 @@ export function centreOf(bounds: Bounds): Point3 {
   ];
 }
 
-/** Share of the network's extent the camera stands back from a focused asset. */
-export const FOCUS_SHARE = 0.14;
+/** Share of the network's extent a focused view spans across its narrower free side. */
+export const FOCUS_SHARE = 0.2;
 /** Never closer than this many node-sized assets, nor this many scene units. */
 const FOCUS_MIN_SIZES = 12;
 const FOCUS_MIN_RADIUS = 40;
 
 /**
- * How far the camera stands from a focused asset: a share of the network's extent so its
- * neighbours and connected pipes stay in view, never so close that the asset fills the screen;
- * a long pipe is framed whole (its size is its length).
+ * How far the camera stands from a focused asset: far enough that the narrower side of the free
+ * area spans a share of the network (its neighbours and connected pipes stay in view, on a
+ * portrait tablet too), never so close that the asset fills the screen; a long pipe is framed
+ * whole (its size is its length).
  */
 export function focusRadius(
   networkExtent: number,
   asset: { type: string; size: number },
+  lens: Lens,
+  insets: ViewInsets,
 ): number {
+  const freeX = lens.aspect * Math.max(0.2, 1 - insets.left - insets.right);
+  const freeY = Math.max(0.2, 1 - insets.top - insets.bottom);
+  const span = (networkExtent * FOCUS_SHARE) / 2 / (lens.tanV * Math.min(freeX, freeY));
   const own = asset.type === 'pipe' ? asset.size * 1.3 : asset.size * FOCUS_MIN_SIZES;
-  return Math.max(networkExtent * FOCUS_SHARE, own, FOCUS_MIN_RADIUS);
+  return Math.max(span, own, FOCUS_MIN_RADIUS);
 }
 
 function dot(a: Point3, b: Point3): number {

@@ -48,7 +48,7 @@ export class AssetLabels {
       text.outlineColor = '#1b1e22';
       text.resizeToFit = true;
       this.texture.addControl(text);
-      const anchor = new Vector3(v.centre[0], v.centre[1] + v.size * 0.8, v.centre[2]);
+      const anchor = new Vector3(v.centre[0], v.centre[1] + v.size * 1.5, v.centre[2]);
       this.labels.push({ id: v.id, priority: PRIORITY[v.type] ?? 0, anchor, text });
     }
     this.fontPx = 0;

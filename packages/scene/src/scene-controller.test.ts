@@ -204,7 +204,10 @@ describe('selection and camera', () => {
     const scene = h.controller['scene'];
     const camera = h.controller['camera'];
     const ndc = (p: readonly number[]) => {
-      const v = Vector3.TransformCoordinates(new Vector3(p[0], p[1], p[2]), scene.getTransformMatrix());
+      const v = Vector3.TransformCoordinates(
+        new Vector3(p[0], p[1], p[2]),
+        scene.getTransformMatrix(),
+      );
       return { x: v.x, y: v.y };
     };
     const centres = [...h.controller['built']!.assets.values()].map((v) => v.centre);

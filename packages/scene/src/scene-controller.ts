@@ -128,7 +128,10 @@ export class SceneController implements SceneControllerApi {
       this.lastDrawCalls = this.instrumentation.drawCallsCounter.current;
     });
     this.scene.onPointerObservable.add((info) => {
-      if (info.type === PointerEventTypes.POINTERDOWN || info.type === PointerEventTypes.POINTERWHEEL)
+      if (
+        info.type === PointerEventTypes.POINTERDOWN ||
+        info.type === PointerEventTypes.POINTERWHEEL
+      )
         this.atOverview = false;
       if (info.type !== PointerEventTypes.POINTERTAP) return;
       this.selectAsset(this.pickAt(this.scene.pointerX, this.scene.pointerY));
@@ -185,10 +188,7 @@ export class SceneController implements SceneControllerApi {
     this.atOverview = false;
     const layout = this.built?.layout;
     const extent = layout ? Math.max(layout.width, layout.depth) : 0;
-    this.flight.start(
-      visual.centre,
-      focusRadius(extent, visual, lensOf(this.camera), this.insets),
-    );
+    this.flight.start(visual.centre, focusRadius(extent, visual, lensOf(this.camera), this.insets));
     return true;
   }
 
@@ -283,7 +283,7 @@ export class SceneController implements SceneControllerApi {
     this.lastFrameAt = start;
     this.flight.step();
     this.easeInsets(elapsed);
-    this.labels?.layout(this.camera, this.view.get().selectedAssetId);
+    this.labels?.layout(this.camera, this.view.get().selectedAssetId, this.shownInsets);
     spinPumps(this.pumps, this.store, elapsed);
     if (this.built) for (const batch of this.built.batches) batch.flush();
     this.scene.render();

@@ -4,7 +4,13 @@ import { buildTrendSeries, MIN_BAND_BUCKETS, timeTicks } from './trend-series';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
-const bucket = (t: number, v: number, spread = 1) => ({ t, v, min: v - spread, max: v + spread, n: 10 });
+const bucket = (t: number, v: number, spread = 1) => ({
+  t,
+  v,
+  min: v - spread,
+  max: v + spread,
+  n: 10,
+});
 
 describe('buildTrendSeries', () => {
   it('draws no band for a few wide buckets, and extends the line with live samples', () => {

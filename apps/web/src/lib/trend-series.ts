@@ -34,12 +34,16 @@ const STEPS_MS = [
   10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000,
   7_200_000, 10_800_000, 21_600_000,
 ];
+const LONGEST_STEP_MS = 21_600_000;
 
 /** Round time ticks from `from` to `to`: the smallest step that gives at most `maxTicks`. */
-export function timeTicks(from: number, to: number, maxTicks = 5): { ticks: number[]; stepMs: number } {
+export function timeTicks(
+  from: number,
+  to: number,
+  maxTicks = 5,
+): { ticks: number[]; stepMs: number } {
   const span = Math.max(0, to - from);
-  const stepMs =
-    STEPS_MS.find((s) => span / s <= Math.max(1, maxTicks)) ?? (STEPS_MS.at(-1) as number);
+  const stepMs = STEPS_MS.find((s) => span / s <= Math.max(1, maxTicks)) ?? LONGEST_STEP_MS;
   const ticks: number[] = [];
   for (let t = Math.ceil(from / stepMs) * stepMs; t <= to; t += stepMs) ticks.push(t);
   return { ticks, stepMs };

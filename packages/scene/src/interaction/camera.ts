@@ -36,7 +36,10 @@ export function createCamera(scene: Scene): ArcRotateCamera {
 export function lensOf(camera: ArcRotateCamera): Lens {
   const engine = camera.getEngine();
   const aspect = engine.getAspectRatio(camera);
-  return { tanV: Math.tan(camera.fov / 2), aspect: Number.isFinite(aspect) && aspect > 0 ? aspect : 1 };
+  return {
+    tanV: Math.tan(camera.fov / 2),
+    aspect: Number.isFinite(aspect) && aspect > 0 ? aspect : 1,
+  };
 }
 
 /** Where the overview stands: the whole network's box fitted into the free area, tilted. */

@@ -20,7 +20,10 @@ function ndc(p: number[], target: number[], alpha: number, beta: number, radius:
   const q = [p[0]! - target[0]!, p[1]! - target[1]!, p[2]! - target[2]!];
   const dot = (a: number[], b: number[]) => a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!;
   const depth = radius - dot(q, e);
-  return { x: dot(q, right) / (depth * lens.tanV * lens.aspect), y: dot(q, up) / (depth * lens.tanV) };
+  return {
+    x: dot(q, right) / (depth * lens.tanV * lens.aspect),
+    y: dot(q, up) / (depth * lens.tanV),
+  };
 }
 
 describe('fitRadius', () => {

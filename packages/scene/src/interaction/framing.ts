@@ -86,7 +86,11 @@ export function screenOffset(insets: ViewInsets, radius: number, lens: Lens): [n
 
 /** Unit vectors of an orbit camera at (alpha, beta): e (target -> eye), right and up on screen. */
 export function orbitAxes(alpha: number, beta: number): { e: Point3; right: Point3; up: Point3 } {
-  const e: Point3 = [Math.cos(alpha) * Math.sin(beta), Math.cos(beta), Math.sin(alpha) * Math.sin(beta)];
+  const e: Point3 = [
+    Math.cos(alpha) * Math.sin(beta),
+    Math.cos(beta),
+    Math.sin(alpha) * Math.sin(beta),
+  ];
   const z: Point3 = [-e[0], -e[1], -e[2]];
   // Left-handed look-at: right = up(0,1,0) x z, then up = z x right.
   const rl = Math.hypot(z[2], z[0]) || 1;
@@ -118,9 +122,9 @@ export function fitRadius(
   let radius = 0;
   for (let i = 0; i < 8; i++) {
     const q: Point3 = [
-      ((i & 1 ? bounds.max[0] : bounds.min[0]) as number) - centre[0],
-      ((i & 2 ? bounds.max[1] : bounds.min[1]) as number) - centre[1],
-      ((i & 4 ? bounds.max[2] : bounds.min[2]) as number) - centre[2],
+      (i & 1 ? bounds.max[0] : bounds.min[0]) - centre[0],
+      (i & 2 ? bounds.max[1] : bounds.min[1]) - centre[1],
+      (i & 4 ? bounds.max[2] : bounds.min[2]) - centre[2],
     ];
     const toward = dot(q, e);
     radius = Math.max(

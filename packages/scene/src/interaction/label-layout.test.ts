@@ -3,21 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { declutter, labelFontPx, type LabelBox } from './label-layout';
 
 describe('labelFontPx', () => {
-  it('follows the canvas height: small on a laptop, large on a 4K wall screen', () => {
-    expect(labelFontPx(768, 1)).toBe(13);
-    expect(labelFontPx(1080, 1)).toBe(17);
-    expect(labelFontPx(2160, 1)).toBe(35);
+  it('follows the shorter side of the canvas: small on a laptop, large on a 4K wall screen', () => {
+    expect(labelFontPx(1366, 768, 1)).toBe(13);
+    expect(labelFontPx(1920, 1080, 1)).toBe(17);
+    expect(labelFontPx(1024, 1366, 1)).toBe(16);
+    expect(labelFontPx(3840, 2160, 1)).toBe(35);
   });
 
   it('converts to device pixels on high-density screens (same CSS size)', () => {
-    expect(labelFontPx(2160, 0.5)).toBe(Math.round(1080 * 0.016 * 2));
-    expect(labelFontPx(768 * 2, 0.5)).toBe(26);
+    expect(labelFontPx(3840, 2160, 0.5)).toBe(Math.round(1080 * 0.016 * 2));
+    expect(labelFontPx(2732, 768 * 2, 0.5)).toBe(26);
   });
 
   it('stays at the minimum for empty or nonsensical sizes', () => {
-    expect(labelFontPx(0, 1)).toBe(13);
-    expect(labelFontPx(-5, Number.NaN)).toBe(13);
-    expect(labelFontPx(1e6, 1)).toBe(56);
+    expect(labelFontPx(0, 0, 1)).toBe(13);
+    expect(labelFontPx(-5, -5, Number.NaN)).toBe(13);
+    expect(labelFontPx(1e6, 1e6, 1)).toBe(56);
   });
 });
 

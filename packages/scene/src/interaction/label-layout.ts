@@ -4,15 +4,19 @@ const MIN_FONT_CSS_PX = 13;
 const MAX_FONT_CSS_PX = 56;
 
 /**
- * Label font size in render (device) pixels for a canvas `renderHeight` device pixels tall.
- * `hardwareScaling` is Babylon's scaling level (1 / device pixel ratio when the engine adapts
- * to it): the size follows the canvas's CSS height (about 13 px on a 768 px laptop, 35 px on a
- * 2160 px wall screen, legible from 4 m), then converts back to device pixels.
+ * Label font size in render (device) pixels for a canvas of that render size. `hardwareScaling`
+ * is Babylon's scaling level (1 / device pixel ratio when the engine adapts to it): the size
+ * follows the canvas's shorter CSS side (about 13 px on a 1366×768 laptop, 16 px on a portrait
+ * tablet, 35 px on a 3840×2160 wall screen, legible from 4 m), then converts to device pixels.
  */
-export function labelFontPx(renderHeight: number, hardwareScaling: number): number {
+export function labelFontPx(
+  renderWidth: number,
+  renderHeight: number,
+  hardwareScaling: number,
+): number {
   const scaling = Number.isFinite(hardwareScaling) && hardwareScaling > 0 ? hardwareScaling : 1;
-  const cssHeight = Math.max(0, renderHeight) * scaling;
-  const css = Math.min(MAX_FONT_CSS_PX, Math.max(MIN_FONT_CSS_PX, cssHeight * FONT_SHARE_OF_HEIGHT));
+  const cssSide = Math.max(0, Math.min(renderWidth, renderHeight)) * scaling;
+  const css = Math.min(MAX_FONT_CSS_PX, Math.max(MIN_FONT_CSS_PX, cssSide * FONT_SHARE_OF_HEIGHT));
   return Math.round(css / scaling);
 }
 

@@ -4,6 +4,7 @@ import type { Scene } from '@babylonjs/core/scene';
 import { AdvancedDynamicTexture } from '@babylonjs/gui/2D/advancedDynamicTexture';
 import { TextBlock } from '@babylonjs/gui/2D/controls/textBlock';
 import type { AssetVisual } from '../geometry/asset-visual';
+import type { ViewInsets } from './framing';
 import { declutter, estimateTextWidth, labelFontPx, type LabelBox } from './label-layout';
 
 /** Labels are drawn for these asset types only (few per network, meaningful to operators). */
@@ -60,28 +61,41 @@ export class AssetLabels {
   }
 
   /** Size, place and declutter the labels for the camera's current view (once per frame). */
-  layout(camera: Camera, selectedId: string | null): void {
+  /** Labels under the panels (`insets`) are hidden, never drawn through them. */
+  layout(camera: Camera, selectedId: string | null, insets: ViewInsets): void {
     if (this.labels.length === 0) return;
     const engine = this.scene.getEngine();
     const width = engine.getRenderWidth();
     const height = engine.getRenderHeight();
-    this.resize(labelFontPx(height, engine.getHardwareScalingLevel()));
+    this.resize(labelFontPx(width, height, engine.getHardwareScalingLevel()));
+    const free = {
+      left: insets.left * width,
+      right: (1 - insets.right) * width,
+      top: insets.top * height,
+      bottom: (1 - insets.bottom) * height,
+    };
     const transform = this.scene.getTransformMatrix();
     const view = camera.getViewMatrix();
     const viewport = camera.viewport.toGlobal(width, height);
     const boxes: LabelBox[] = this.labels.map((label) => {
       Vector3.TransformCoordinatesToRef(label.anchor, view, this.inView);
-      Vector3.ProjectToRef(label.anchor, Matrix.IdentityReadOnly, transform, viewport, this.projected);
+      Vector3.ProjectToRef(
+        label.anchor,
+        Matrix.IdentityReadOnly,
+        transform,
+        viewport,
+        this.projected,
+      );
       const x = this.projected.x;
       const bottom = this.projected.y - this.fontPx * 0.3;
       const w = estimateTextWidth(label.text.text, this.fontPx);
       const h = this.fontPx * 1.3;
       const onScreen =
         this.inView.z > camera.minZ &&
-        x + w / 2 > 0 &&
-        x - w / 2 < width &&
-        bottom > 0 &&
-        bottom - h < height;
+        x - w / 2 >= free.left &&
+        x + w / 2 <= free.right &&
+        bottom - h >= free.top &&
+        bottom <= free.bottom;
       const priority = label.id === selectedId ? SELECTED_PRIORITY : label.priority;
       label.text.left = `${Math.round(x - width / 2)}px`;
       label.text.top = `${Math.round(bottom - h / 2 - height / 2)}px`;

@@ -1,6 +1,6 @@
 import { AssetTypeSchema, type AssetType } from '@twinhelm/contracts';
 import type { SqlQuery } from '../db/sql';
-import { nearest } from './did-you-mean';
+import { nearestIds } from '../text/nearest-ids';
 
 /** What validation needs to know about sites and assets. */
 export interface AssetLookup {
@@ -45,7 +45,7 @@ export function createAssetRegistry(sql: SqlQuery): AssetRegistry {
       const key = `${siteId}\u0000${assetId}`;
       let found = suggestions.get(key);
       if (!found) {
-        found = nearest(assetId, sites.get(siteId)?.keys() ?? []);
+        found = nearestIds(assetId, sites.get(siteId)?.keys() ?? []);
         if (suggestions.size >= 10_000) suggestions.clear();
         suggestions.set(key, found);
       }

@@ -87,7 +87,7 @@ describe('startIngest (embedded broker, local PostgreSQL)', () => {
       'unknown_metric',
     ]);
     expect(rejects.find((r) => r.reason === 'unknown_asset')?.detail).toMatch(
-      /J2: unknown asset in site ctown \(did you mean J1\?\)/,
+      /J2: unknown asset in site ctown \(did you mean J1[,?]/,
     );
     expect(rejects.find((r) => r.reason === 'bad_json')?.payload).toBe('not json');
 

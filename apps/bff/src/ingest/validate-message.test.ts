@@ -6,7 +6,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AssetLookup } from './asset-registry';
-import { nearest } from './did-you-mean';
+import { nearestIds } from '../text/nearest-ids';
 import { validateMessage } from './validate-message';
 
 const ASSETS: Record<string, AssetType> = {
@@ -18,7 +18,7 @@ const ASSETS: Record<string, AssetType> = {
 const lookup: AssetLookup = {
   hasSite: (site) => site === 'ctown',
   typeOf: (site, asset) => (site === 'ctown' ? ASSETS[asset] : undefined),
-  suggest: (_site, asset) => nearest(asset, Object.keys(ASSETS)),
+  suggest: (_site, asset) => nearestIds(asset, Object.keys(ASSETS)),
   siteIds: () => ['ctown'],
 };
 const NOW = Date.parse('2026-11-22T10:00:00.000Z');

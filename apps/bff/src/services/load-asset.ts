@@ -2,7 +2,7 @@ import type { Asset as AssetRow } from '../generated/prisma/client';
 import { notFound } from '../http/http-error';
 import type { ServiceDeps } from './service-deps';
 import { loadSite } from './load-site';
-import { didYouMean } from './nearest-ids';
+import { didYouMean } from '../text/nearest-ids';
 
 /** The asset row, or a 404 naming the nearest asset ids of the site. */
 export async function loadAsset(

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from './service-deps';
 import { notFound } from '../http/http-error';
-import { didYouMean } from './nearest-ids';
+import { didYouMean } from '../text/nearest-ids';
 
 /** The site row, or a 404 naming the nearest known site ids. */
 export async function loadSite(deps: Pick<ServiceDeps, 'prisma'>, siteId: string) {

@@ -35,10 +35,14 @@ test.describe('live twin', () => {
     const sentAt = Date.now();
     await publishTelemetry(testInfo, 'ctown', 'T1', { level: value }, sentAt + 30_000);
     await expect(level).toContainText('4.32 m', { timeout: 5_000 });
+    const publishToPanelMs = Date.now() - sentAt;
     testInfo.annotations.push({
       type: 'publish-to-panel-ms',
-      description: String(Date.now() - sentAt),
+      description: String(publishToPanelMs),
     });
+    console.log(
+      `[${testInfo.project.name}] MQTT publish → value in the asset panel: ${publishToPanelMs} ms`,
+    );
 
     await page.reload();
     await expect(page.getByRole('region', { name: 'T1' })).toBeVisible();

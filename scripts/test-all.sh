@@ -6,8 +6,8 @@ bash scripts/ensure-machine.sh
 export TURBO_TELEMETRY_DISABLED=1
 step() { printf '\n=== %s ===\n' "$1"; }
 step "format";    npx prettier --check . --log-level warn
-step "typecheck"; npx turbo run typecheck --output-logs=errors-only
-step "lint";      npx turbo run lint --output-logs=errors-only
+step "typecheck"; npx turbo run typecheck --output-logs=errors-only && npx tsc -p tsconfig.json
+step "lint";      npx turbo run lint --output-logs=errors-only && npx eslint e2e playwright.config.ts
 step "build";     npx turbo run build --filter=@twinhelm/web --filter=@twinhelm/bff --output-logs=errors-only
 step "unit and integration tests"; npx turbo run test --concurrency=1 --output-logs=full
 step "end-to-end (Chromium, embedded and external configurations)"; npx playwright test

@@ -120,3 +120,12 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/**
+ * next-auth v4 reads its own URL from the process environment only: NEXTAUTH_URL, or with
+ * AUTH_TRUST_HOST from each request's Host / X-Forwarded-Host. Trusting the request lets one build
+ * serve any host, port or reverse proxy (one origin). Set NEXTAUTH_URL to pin it instead.
+ */
+export function trustRequestHostForNextAuth(): void {
+  process.env.AUTH_TRUST_HOST ??= 'true';
+}

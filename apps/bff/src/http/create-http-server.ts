@@ -9,6 +9,7 @@ import next from 'next';
 import { Server } from 'socket.io';
 import type { AppContext } from '../app-context';
 import { CLIENT_IP_HEADER } from '../auth/auth-runtime';
+import { trustRequestHostForNextAuth } from '../env';
 import { attachRealtime, type TwinServer } from '../realtime/attach-realtime';
 import { consoleRedirect, serveSpa } from './spa-files';
 
@@ -38,10 +39,7 @@ export async function createHttpServer(
   context: AppContext,
   options: HttpServerOptions,
 ): Promise<BffHttpServer> {
-  // next-auth v4 derives its URL from NEXTAUTH_URL or, with AUTH_TRUST_HOST, from each request's
-  // Host / X-Forwarded-Host: the latter lets one build serve on any host and port (one origin).
-  // eslint-disable-next-line no-restricted-properties
-  process.env.AUTH_TRUST_HOST ??= 'true';
+  trustRequestHostForNextAuth();
   const nextApp = next({
     dev: options.dev,
     dir: options.bffDir ?? resolve(import.meta.dirname, '../..'),

@@ -2,26 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseInp } from '@twinhelm/solver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isHttpError } from '../http/http-error';
 import { importNetworkAs } from './import-network';
 import type { ImportNetworkFn } from './service-deps';
-import { createTestContext, principal, type TestContext } from './testing/test-context';
+import { createTestContext, principal, type TestContext, refusal } from './testing/test-context';
 
 const read = (name: string): string =>
   readFileSync(resolve(import.meta.dirname, '../../../../data/networks', name), 'utf8');
 const admin = principal('admin');
-
-async function refusal(
-  p: Promise<unknown>,
-): Promise<{ status: number; message: string; details?: unknown }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isHttpError(e)) return { status: e.status, message: e.message, details: e.details };
-    throw e;
-  }
-  throw new Error('expected an HttpError');
-}
 
 describe('re-importing networks against PostgreSQL', () => {
   let t: TestContext;

@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/passwords';
 import { verifyLogin, LoginError } from '../auth/verify-login';
 import { LoginRateLimiter } from '../auth/login-rate-limiter';
-import { isHttpError } from '../http/http-error';
 import { ensureDemoData, DEMO_USERS } from './ensure-demo-data';
 import { ensureInitialAdmin } from './ensure-initial-admin';
-import { createTestContext, principal, type TestContext } from './testing/test-context';
+import { createTestContext, principal, type TestContext, refusal } from './testing/test-context';
 
 const CTOWN = readFileSync(
   resolve(import.meta.dirname, '../../../../data/networks/CTOWN.INP'),
@@ -15,18 +14,6 @@ const CTOWN = readFileSync(
 );
 const admin = principal('admin');
 const viewer = principal('viewer');
-
-async function httpStatus(
-  p: Promise<unknown>,
-): Promise<{ status: number; message: string; details?: unknown }> {
-  try {
-    await p;
-  } catch (e) {
-    if (isHttpError(e)) return { status: e.status, message: e.message, details: e.details };
-    throw e;
-  }
-  throw new Error('expected an HttpError');
-}
 
 describe('services against PostgreSQL', () => {
   let t: TestContext;
@@ -79,7 +66,7 @@ describe('services against PostgreSQL', () => {
   it('refuses a broken file with every error and its line, writing nothing', async () => {
     const before = await t.db.prisma.auditLog.count();
     const bad = '[JUNCTIONS]\nJ1 abc\n[PIPES]\nP1 J1 J9 10 100 100\n';
-    const error = await httpStatus(
+    const error = await refusal(
       t.context.services.importNetwork(admin, { siteId: 'broken', inp: bad }),
     );
     expect(error.status).toBe(400);
@@ -93,28 +80,22 @@ describe('services against PostgreSQL', () => {
 
   it('refuses roles without the permission', async () => {
     expect(
-      (await httpStatus(t.context.services.importNetwork(viewer, { siteId: 'x', inp: CTOWN })))
-        .status,
+      (await refusal(t.context.services.importNetwork(viewer, { siteId: 'x', inp: CTOWN }))).status,
     ).toBe(403);
     expect(
-      (await httpStatus(t.context.services.listRejected(principal('operator'), { limit: 10 })))
-        .status,
+      (await refusal(t.context.services.listRejected(principal('operator'), { limit: 10 }))).status,
     ).toBe(403);
-    expect((await httpStatus(t.context.services.listAudit(viewer, { limit: 10 }))).status).toBe(
-      403,
-    );
-    expect((await httpStatus(t.context.services.listTokens(principal('manager')))).status).toBe(
-      403,
-    );
+    expect((await refusal(t.context.services.listAudit(viewer, { limit: 10 }))).status).toBe(403);
+    expect((await refusal(t.context.services.listTokens(principal('manager')))).status).toBe(403);
   });
 
   it('answers unknown sites and assets with the nearest ids', async () => {
-    const site = await httpStatus(t.context.services.getSite(viewer, { siteId: 'ctwn' }));
+    const site = await refusal(t.context.services.getSite(viewer, { siteId: 'ctwn' }));
     expect(site).toMatchObject({
       status: 404,
       message: 'ctwn: unknown site (did you mean ctown?)',
     });
-    const asset = await httpStatus(
+    const asset = await refusal(
       t.context.services.getAsset(viewer, { siteId: 'ctown', assetId: 'PU12' }),
     );
     expect(asset.status).toBe(404);
@@ -159,7 +140,7 @@ describe('services against PostgreSQL', () => {
     expect(series.points).toHaveLength(36);
     expect(series.points[0]).toEqual({ t: from, v: 49.5, min: 0, max: 99, n: 100 });
     expect(series.points.reduce((n, p) => n + p.n, 0)).toBe(3600);
-    const wrong = await httpStatus(
+    const wrong = await refusal(
       t.context.services.queryTelemetry(viewer, {
         siteId: 'ctown',
         assetId: 'T1',
@@ -169,7 +150,7 @@ describe('services against PostgreSQL', () => {
     expect(wrong.message).toBe(
       'metric "pressure_x" is not reported by tank T1: use one of level, head, pressure',
     );
-    const backwards = await httpStatus(
+    const backwards = await refusal(
       t.context.services.queryTelemetry(viewer, {
         siteId: 'ctown',
         assetId: 'T1',
@@ -223,7 +204,7 @@ describe('services against PostgreSQL', () => {
       cookie: null,
     });
     expect(caller).toEqual({ kind: 'token', id: created.id, name: 'scada', role: 'viewer' });
-    expect((await httpStatus(t.context.services.listTokens(caller))).status).toBe(403);
+    expect((await refusal(t.context.services.listTokens(caller))).status).toBe(403);
     expect((await t.context.services.listTokens(me)).map((x) => x.name)).toEqual(['scada']);
     t.now.value += 2 * 24 * 3600 * 1000;
     await expect(
@@ -240,7 +221,7 @@ describe('services against PostgreSQL', () => {
     await expect(
       t.context.auth.authenticate({ authorization: null, cookie: null }),
     ).rejects.toThrow('session expired or missing: sign in again');
-    expect((await httpStatus(t.context.services.revokeToken(me, { id: 'nope' }))).status).toBe(404);
+    expect((await refusal(t.context.services.revokeToken(me, { id: 'nope' }))).status).toBe(404);
     const actions = (await t.context.services.listAudit(admin, { limit: 50 })).entries.map(
       (e) => e.action,
     );

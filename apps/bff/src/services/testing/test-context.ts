@@ -6,6 +6,7 @@ import { parseEnv } from '../../env';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { createServices } from '../create-services';
 import type { ServiceDeps } from '../service-deps';
+import { isHttpError } from '../../http/http-error';
 import { FakeTwinState, fakeIngestStatus } from './fake-ports';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
@@ -61,3 +62,16 @@ export const principal = (
   name: role,
   role,
 });
+
+/** The HttpError a service call was refused with (fails the test if it succeeded). */
+export async function refusal(
+  p: Promise<unknown>,
+): Promise<{ status: number; message: string; details?: unknown }> {
+  try {
+    await p;
+  } catch (e) {
+    if (isHttpError(e)) return { status: e.status, message: e.message, details: e.details };
+    throw e;
+  }
+  throw new Error('expected an HttpError');
+}

@@ -31,11 +31,19 @@ test.describe('live twin', () => {
     await expect(level).toContainText(/\d+\.\d+ m/);
 
     // A sample stamped slightly ahead of the simulator's own stays the latest state for a while.
-    const value = 4.321;
-    const sentAt = Date.now();
-    await publishTelemetry(testInfo, 'ctown', 'T1', { level: value }, sentAt + 30_000);
-    await expect(level).toContainText('4.32 m', { timeout: 5_000 });
+    const now = Date.now();
+    const sentAt = await publishTelemetry(testInfo, 'ctown', 'T1', { level: 4.321 }, now + 30_000);
+    // Poll the DOM every 50 ms (not Playwright's back-off) to time publish → visible value.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[role="region"][aria-label="T1"] button')].some(
+          (b) => b.textContent?.startsWith('Level') && b.textContent.includes('4.32 m'),
+        ),
+      undefined,
+      { polling: 50, timeout: 5_000 },
+    );
     const publishToPanelMs = Date.now() - sentAt;
+    await expect(level).toContainText('4.32 m');
     testInfo.annotations.push({
       type: 'publish-to-panel-ms',
       description: String(publishToPanelMs),

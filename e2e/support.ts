@@ -21,24 +21,27 @@ export async function signIn(
   await expect(page).not.toHaveURL(/\/login/);
 }
 
+/** Publishes one QoS 1 message on a connected client; resolves to the time it was sent. */
 export async function publishTelemetry(
   testInfo: TestInfo,
   siteId: string,
   assetId: string,
   values: Record<string, number>,
   tsMs: number,
-): Promise<void> {
+): Promise<number> {
   const meta = testInfo.project.metadata as { mqttUrl: string; embedded: boolean };
   const client = await mqtt.connectAsync(meta.mqttUrl, {
     clientId: `e2e-${Date.now()}`,
     ...(meta.embedded ? EMBEDDED_MQTT : {}),
   });
   try {
+    const sentAt = Date.now();
     await client.publishAsync(
       `twinhelm/v1/${siteId}/${assetId}/telemetry`,
       JSON.stringify({ ts: tsMs, seq: tsMs, values }),
       { qos: 1 },
     );
+    return sentAt;
   } finally {
     await client.endAsync();
   }

@@ -10,4 +10,5 @@ step "typecheck"; npx turbo run typecheck --output-logs=errors-only && npx tsc -
 step "lint";      npx turbo run lint --output-logs=errors-only && npx eslint e2e playwright.config.ts
 step "build";     npx turbo run build --filter=@twinhelm/web --filter=@twinhelm/bff --output-logs=errors-only
 step "unit and integration tests"; npx turbo run test --concurrency=1 --output-logs=full
-step "end-to-end (Chromium, embedded and external configurations)"; npx playwright test
+step "end-to-end (Chromium), embedded configuration"; E2E_CONFIG=embedded npx playwright test
+step "end-to-end (Chromium), external configuration"; E2E_CONFIG=external npx playwright test

@@ -8,7 +8,7 @@ import { AssetListSchema, HealthSchema } from '@twinhelm/contracts';
 import pg from 'pg';
 import { spawnMosquitto, type SpawnedMosquitto } from '../src/broker/spawn-mosquitto';
 import { createApiToken, getJson, signIn } from './harness/api-client';
-import { createFreshDatabase, type FreshDatabase } from './harness/fresh-database';
+import { createFreshDatabase, type FreshDatabase } from '../src/testing/fresh-database';
 import { childPids, machineCpuSeconds, pidsNamed, processCpuSeconds } from './harness/proc-cpu';
 import { spawnBff, type BffProcess } from './harness/spawn-bff';
 import { forkBenchChild } from './child-process';

@@ -11,7 +11,7 @@ import {
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, getJson, signIn } from '../bench/harness/api-client';
-import { createFreshDatabase, type FreshDatabase } from '../bench/harness/fresh-database';
+import { createFreshDatabase, type FreshDatabase } from '../src/testing/fresh-database';
 import { spawnBff, type BffProcess } from '../bench/harness/spawn-bff';
 import { spawnMosquitto, type SpawnedMosquitto } from '../src/broker/spawn-mosquitto';
 

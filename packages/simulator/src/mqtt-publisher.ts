@@ -23,14 +23,9 @@ export interface PublisherStats {
   reconnects: number;
 }
 
-/**
- * QoS 1 publishing through mqtt.js. While the broker is unreachable, mqtt.js keeps every
- * unacknowledged QoS 1 message in its outgoing store and sends it again after reconnecting, so a
- * broker restart loses nothing; pending is capped so a long outage cannot exhaust memory.
- */
-export function createMqttPublisher(options: MqttPublisherOptions) {
-  const maxPending = options.maxPending ?? 100_000;
-  const stats: PublisherStats = {
+/** A publisher that has not connected or sent anything yet. */
+export function emptyPublisherStats(): PublisherStats {
+  return {
     connected: false,
     published: 0,
     acknowledged: 0,
@@ -39,6 +34,16 @@ export function createMqttPublisher(options: MqttPublisherOptions) {
     failed: 0,
     reconnects: 0,
   };
+}
+
+/**
+ * QoS 1 publishing through mqtt.js. While the broker is unreachable, mqtt.js keeps every
+ * unacknowledged QoS 1 message in its outgoing store and sends it again after reconnecting, so a
+ * broker restart loses nothing; pending is capped so a long outage cannot exhaust memory.
+ */
+export function createMqttPublisher(options: MqttPublisherOptions) {
+  const maxPending = options.maxPending ?? 100_000;
+  const stats = emptyPublisherStats();
   let lastError: string | undefined;
   const client = mqtt.connect(options.mqttUrl, {
     clientId:

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { type FaultEvent } from './fault-scheduler';
+import { emptyPublisherStats } from './mqtt-publisher';
 import { type SimulatorLogger } from './plant-simulator';
 import { resolveSimulatorOptions } from './simulator-options';
 import {
@@ -30,15 +31,7 @@ const emptyStats: SimulatorStats = {
   plantTimeS: 0,
   faultEvents: 0,
   engineWarnings: 0,
-  publisher: {
-    connected: false,
-    published: 0,
-    acknowledged: 0,
-    pending: 0,
-    dropped: 0,
-    failed: 0,
-    reconnects: 0,
-  },
+  publisher: emptyPublisherStats(),
 };
 
 /**

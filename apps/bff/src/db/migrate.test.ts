@@ -1,35 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from './create-database';
 import { migrate } from './migrate';
 import { readMigrationFiles } from './migration-files';
-
-const ADMIN_URL =
-  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
-
-/** An empty throwaway database on the local PostgreSQL (no schema): for migration tests. */
-export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `twinhelm_m_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const a = new pg.Client({ connectionString: ADMIN_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
+import { createFreshDatabase } from '../testing/fresh-database';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -37,7 +13,7 @@ afterEach(async () => {
 });
 
 async function external(): Promise<{ open(): Promise<Database> }> {
-  const empty = await createEmptyDatabase();
+  const empty = await createFreshDatabase('twinhelm_m');
   cleanups.push(() => empty.drop());
   return {
     async open() {

@@ -6,6 +6,7 @@ import { spawnMosquitto } from '../broker/spawn-mosquitto';
 import { startEmbeddedBroker } from '../broker/start-embedded-broker';
 import type { Sql } from '../db/sql';
 import { pgSql } from '../db/sql-pg';
+import { adminQuery } from '../testing/fresh-database';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { createTwinState } from '../twin/twin-state';
 import { eventually, seedSite } from './ingest.test-helper';
@@ -16,8 +17,6 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 const CREDS = { username: 'twinhelm', password: 'test-broker-pass' };
-const ADMIN_URL =
-  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
 
 async function database(): Promise<{ db: TestDatabase; sql: Sql; name: string }> {
   const db = await createTestDatabase();
@@ -50,13 +49,6 @@ async function ingestOn(
 const body = (seq: number) =>
   JSON.stringify({ ts: 1_000_000 + seq, seq, values: { level: seq / 10 } });
 const storedCount = async (db: TestDatabase) => db.prisma.telemetrySample.count();
-
-async function admin(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(query);
-  await client.end();
-}
 
 /** How long the database is away in the outage test (the issue asks for 30 s). */
 const OUTAGE_MS = 30_000;
@@ -108,9 +100,9 @@ describe('ingest durability', () => {
       for (let seq = 1; seq <= 10; seq++) await publish(seq);
       await eventually(() => ingest.status.ingest().accepted === 10, 10_000, 'first 10 durable');
 
-      cleanups.push(() => admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`));
-      await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-      await admin(
+      cleanups.push(() => adminQuery(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`));
+      await adminQuery(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await adminQuery(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`,
       );
       // 30 s without the database, publishing all along (3 messages a second).
@@ -128,7 +120,7 @@ describe('ingest durability', () => {
         'everything published during the outage held unacknowledged',
       );
 
-      await admin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await adminQuery(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
       await eventually(
         () => ingest.status.ingest().accepted === last,
         20_000,

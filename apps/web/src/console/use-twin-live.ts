@@ -4,19 +4,15 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { redirectToLogin } from '../api/api-client';
 import { type AssetLiveStore } from '../live/asset-live-store';
 import { createSocketIoTransport } from '../live/socket-io-transport';
-import { TwinConnection, type ConnectionState } from '../live/twin-connection';
+import {
+  INITIAL_CONNECTION_STATE,
+  TwinConnection,
+  type ConnectionState,
+} from '../live/twin-connection';
 import { type SceneControllerApi } from '../scene/use-scene-controller';
 
-const NOT_STARTED: ConnectionState = {
-  status: 'connecting',
-  error: null,
-  unauthorized: false,
-  snapshotVersion: null,
-  resyncs: 0,
-  lastSyncAt: null,
-};
 const noSubscription = () => () => undefined;
-const notStarted = () => NOT_STARTED;
+const notStarted = () => INITIAL_CONNECTION_STATE;
 
 /**
  * One socket per console: snapshots and deltas go straight to the scene controller and the

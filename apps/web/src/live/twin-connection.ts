@@ -41,6 +41,16 @@ const defaultSchedule = (fn: () => void, ms: number): (() => void) => {
   return () => clearTimeout(handle);
 };
 
+/** Before the first join completes. */
+export const INITIAL_CONNECTION_STATE: ConnectionState = {
+  status: 'connecting',
+  error: null,
+  unauthorized: false,
+  snapshotVersion: null,
+  resyncs: 0,
+  lastSyncAt: null,
+};
+
 /**
  * One live feed of a site's twin: joins the site's room, applies the snapshot, then applies
  * deltas in version order. A version gap or a reconnect joins again and replaces the state with
@@ -48,14 +58,7 @@ const defaultSchedule = (fn: () => void, ms: number): (() => void) => {
  * on top of the snapshot, so a busy feed does not resync forever.
  */
 export class TwinConnection {
-  private state: ConnectionState = {
-    status: 'connecting',
-    error: null,
-    unauthorized: false,
-    snapshotVersion: null,
-    resyncs: 0,
-    lastSyncAt: null,
-  };
+  private state: ConnectionState = INITIAL_CONNECTION_STATE;
   private readonly listeners = new Set<() => void>();
   private version: number | null = null;
   private joinSeq = 0;

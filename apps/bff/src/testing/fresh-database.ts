@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/** The machine's PostgreSQL (FACTS.md): override with TEST_DATABASE_ADMIN_URL. */
-const ADMIN_URL =
-  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
+import { TEST_DATABASE_ADMIN_URL as ADMIN_URL } from './test-env';
 
 export interface FreshDatabase {
   name: string;
@@ -12,7 +10,8 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
-async function admin(statement: string): Promise<void> {
+/** Runs one statement as the PostgreSQL admin (CREATE/DROP/ALTER DATABASE, terminate backends). */
+export async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
@@ -23,19 +22,19 @@ async function admin(statement: string): Promise<void> {
 }
 
 /**
- * An empty database on the local PostgreSQL, for running the real BFF against: the BFF applies
- * its migrations itself at startup, as in production.
+ * An empty database on the local PostgreSQL (no schema): for migration tests, and for running
+ * the real BFF, which applies its migrations itself at startup as in production.
  */
 export async function createFreshDatabase(prefix: string): Promise<FreshDatabase> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   if (!/^[a-z_][a-z0-9_]*$/.test(name))
     throw new Error(`database name "${name}": use lower-case letters, digits and _ in the prefix`);
-  await admin(`CREATE DATABASE ${name}`);
+  await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
     name,
     url: url.toString(),
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }

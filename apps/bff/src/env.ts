@@ -42,6 +42,16 @@ const EnvSchema = z.object({
   INGEST_BATCH_MAX: z.coerce.number().int().min(1).max(50_000).default(2000),
   INGEST_BATCH_MS: z.coerce.number().int().min(1).max(5_000).default(50),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Solver worker threads (EPANET); default: the machine's available parallelism. */
+  SOLVER_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Wall-time budget of one what-if run (each ensemble member, each candidate), ms. */
+  SCENARIO_RUN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Most hydraulic steps one run may take. */
+  SCENARIO_MAX_STEPS: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+  /** Seconds between nowcasts (the model run from the current state); 0 turns it off. */
+  NOWCAST_INTERVAL_S: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** The sites' UTC offset in minutes (time of day for patterns), e.g. 60 for CET. */
+  SITE_UTC_OFFSET_MIN: z.coerce.number().int().min(-720).max(840).default(0),
   BUILD_VERSION: z.string().default('0.1.0'),
 });
 

@@ -16,6 +16,10 @@ export const PERMISSIONS = {
   'users:manage': ['admin'],
   'tokens:manage': ['admin'],
   'audit:read': ['admin', 'manager'],
+  /** Run what-if scenarios, cancel one's own, approve recommendations. */
+  'scenario:run': ['operator', 'planner', 'admin'],
+  /** Read scenarios, their results and the nowcast. */
+  'scenario:read': ['viewer', 'operator', 'planner', 'manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -8,3 +8,5 @@ export * from './socket';
 export * from './api';
 export * from './bff-queries';
 export * from './scenario';
+export * from './recommendation';
+export * from './scenario-api';

@@ -98,6 +98,30 @@ export const TariffSchema = z.object({
 });
 export type Tariff = z.infer<typeof TariffSchema>;
 
+/** The most ensemble members one run may ask for. */
+export const MAX_ENSEMBLE_MEMBERS = 200;
+
+/**
+ * Uncertainty by ensemble: each member (seeded from the scenario's seed and its index) draws a
+ * demand factor per DMA (lognormal, median 1, relative spread demandSpread), and optionally a
+ * roughness factor for all pipes and an initial level offset per tank. Member 0 is the
+ * unperturbed run.
+ */
+export const EnsembleSchema = z.object({
+  members: z
+    .number()
+    .int('ensemble.members: a whole number')
+    .min(1, 'ensemble.members: at least 1')
+    .max(MAX_ENSEMBLE_MEMBERS, `ensemble.members: at most ${MAX_ENSEMBLE_MEMBERS}`),
+  /** Relative standard deviation of each DMA's demand (0.1 = ±10 %). */
+  demandSpread: z.number().min(0).max(1).default(0.1),
+  /** Relative standard deviation of the pipes' roughness (0 = not perturbed). */
+  roughnessSpread: z.number().min(0).max(0.5).default(0),
+  /** Standard deviation of each tank's initial level, m (0 = not perturbed). */
+  initialLevelSpreadM: z.number().min(0).max(10).default(0),
+});
+export type Ensemble = z.infer<typeof EnsembleSchema>;
+
 export const ScenarioSchema = z.object({
   /** Simulated duration, s; default the network's own [TIMES] DURATION. */
   horizonS: z.number().int().positive().optional(),
@@ -108,11 +132,48 @@ export const ScenarioSchema = z.object({
   /** Recorded with the run; the engine itself is deterministic. */
   seed: z.number().int().default(0),
   perturbations: z.array(PerturbationSchema).default([]),
+  /** Absent or members = 1: one deterministic run. */
+  ensemble: EnsembleSchema.optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
 
 const series = z.array(z.number());
+
+/**
+ * Live state bound as the run's initial and boundary conditions, taken from a twin snapshot.
+ * Assets not listed keep the file's own initial values.
+ */
+export const LiveStateSchema = z.object({
+  /** Epoch ms of the twin snapshot it was taken from. */
+  takenAt: z.number(),
+  /** Seconds after midnight (site time) at which the run starts: patterns and clock-time controls start there. */
+  timeOfDayS: z.number().int().min(0).max(86_399),
+  /** Initial tank levels, m above the tank bottom. */
+  tanks: z.record(AssetIdSchema, z.object({ levelM: z.number().min(0) })),
+  /** Initial pump status and relative speed. */
+  pumps: z.record(
+    AssetIdSchema,
+    z.object({ on: z.boolean(), speed: z.number().min(0).max(3).optional() }),
+  ),
+  /** Initial valve status, or setting (which makes the valve active). */
+  valves: z.record(
+    AssetIdSchema,
+    z.object({
+      status: z.enum(['open', 'closed']).optional(),
+      setting: z.number().min(0).optional(),
+    }),
+  ),
+  /** Demand multipliers over the whole horizon: all junctions, then per DMA (they multiply). */
+  demandMultipliers: z
+    .object({
+      all: z.number().min(0).optional(),
+      dma: z.record(z.string(), z.number().min(0)).optional(),
+    })
+    .default({}),
+});
+export type LiveState = z.infer<typeof LiveStateSchema>;
+export type LiveStateInput = z.input<typeof LiveStateSchema>;
 
 export const ViolationSchema = z.object({
   kind: z.enum(['low-pressure', 'tank-empty', 'tank-overflow']),
@@ -154,6 +215,38 @@ export const ScenarioKpisSchema = z.object({
 });
 export type ScenarioKpis = z.infer<typeof ScenarioKpisSchema>;
 
+/** One series' percentiles over the ensemble, one value per report time. */
+export const BandSchema = z.object({ p5: series, p50: series, p95: series });
+export type Band = z.infer<typeof BandSchema>;
+
+const percentiles = z.object({ p5: z.number(), p50: z.number(), p95: z.number() });
+
+export const ScenarioBandsSchema = z.object({
+  members: z.number().int().positive(),
+  /** Members that failed (budget, engine error) and were left out of the bands. */
+  failedMembers: z.number().int().nonnegative(),
+  nodes: z.record(z.string(), z.object({ pressure: BandSchema, demand: BandSchema })),
+  links: z.record(z.string(), z.object({ flow: BandSchema })),
+  tanks: z.record(z.string(), z.object({ level: BandSchema })),
+  kpis: z.object({
+    minPressureM: percentiles.nullable(),
+    unservedDemandM3: percentiles,
+    energyKwh: percentiles,
+    nodesBelowService: percentiles,
+  }),
+  /** Share of members in which each violation (kind + asset) occurs, 0..1, highest first. */
+  violationProbability: z.array(
+    z.object({
+      kind: ViolationSchema.shape.kind,
+      assetId: AssetIdSchema,
+      probability: z.number().min(0).max(1),
+      /** Earliest start over the members where it occurs, s. */
+      earliestStartS: z.number(),
+    }),
+  ),
+});
+export type ScenarioBands = z.infer<typeof ScenarioBandsSchema>;
+
 export const ScenarioResultSchema = z.object({
   engineVersion: z.string(),
   modelHash: z.string(),
@@ -171,5 +264,11 @@ export const ScenarioResultSchema = z.object({
   kpis: ScenarioKpisSchema,
   violations: z.array(ViolationSchema),
   stats: z.object({ hydraulicSteps: z.number(), simulatedS: z.number() }),
+  /** The bound live state (null: the file's own initial conditions). Part of the run's inputs. */
+  state: LiveStateSchema.nullable().default(null),
+  /** Time of day of times[0], s after midnight (0 without a bound state). */
+  startClockS: z.number().default(0),
+  /** P5/P50/P95 over the ensemble (absent for one run); the series above are member 0's. */
+  bands: ScenarioBandsSchema.optional(),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SiteIdSchema } from './ids';
+import { type Nowcast, type ScenarioProgressEvent } from './scenario-api';
 import { type TwinDelta, type TwinSnapshot } from './twin';
 
 /** socket.io event names, one place. */
@@ -11,6 +12,10 @@ export const SOCKET_EVENTS = {
   snapshot: 'twin:snapshot',
   delta: 'twin:delta',
   error: 'twin:error',
+  /** server -> client: a scenario of the site changed status or progress. */
+  scenarioProgress: 'scenario:progress',
+  /** server -> client: a new nowcast of the site. */
+  nowcast: 'twin:nowcast',
 } as const;
 
 export const JoinSiteRequestSchema = z.object({ siteId: SiteIdSchema });
@@ -22,6 +27,8 @@ export interface ServerToClientEvents {
   'twin:snapshot': (snapshot: TwinSnapshot) => void;
   'twin:delta': (delta: TwinDelta) => void;
   'twin:error': (error: { message: string }) => void;
+  'scenario:progress': (event: ScenarioProgressEvent) => void;
+  'twin:nowcast': (nowcast: Nowcast) => void;
 }
 
 export interface ClientToServerEvents {

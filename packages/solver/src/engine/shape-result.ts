@@ -66,5 +66,7 @@ export function shapeResult(args: {
     kpis,
     violations,
     stats: { hydraulicSteps: args.steps, simulatedS: args.simulatedS },
+    state: null,
+    startClockS: 0,
   };
 }

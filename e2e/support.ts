@@ -5,6 +5,8 @@ import mqtt from 'mqtt';
 export const DEMO_USERS = {
   operator: { username: 'operator', password: 'twinhelm-operator' },
   admin: { username: 'admin', password: 'twinhelm-admin' },
+  planner: { username: 'planner', password: 'twinhelm-planner' },
+  viewer: { username: 'viewer', password: 'twinhelm-viewer' },
 } as const;
 
 /** The embedded broker's demo credentials (README, "Configuration"). */

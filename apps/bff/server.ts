@@ -15,6 +15,8 @@ import { env } from './src/env';
 import { createHttpServer } from './src/http/create-http-server';
 import { startIngest } from './src/ingest/start-ingest';
 import { createLogger } from './src/log';
+import { forwardScenarioProgress } from './src/realtime/scenario-progress';
+import { createScenarios } from './src/scenarios/create-scenarios';
 import { createServices } from './src/services/create-services';
 import { persistTwinSnapshots, restoreTwinState } from './src/twin/twin-snapshots';
 import { createTwinState } from './src/twin/twin-state';
@@ -72,6 +74,11 @@ async function main(): Promise<void> {
     log: createLogger(config.LOG_LEVEL, 'ingest'),
   });
 
+  const scenarios = createScenarios(
+    database.sql,
+    config,
+    createLogger(config.LOG_LEVEL, 'scenarios'),
+  );
   const services = createServices({
     prisma: database.prisma,
     database,
@@ -82,6 +89,7 @@ async function main(): Promise<void> {
     version: config.BUILD_VERSION,
     startedAt,
     clock: Date.now,
+    scenarios: scenarios.deps,
   });
   const auth = createAuth({
     prisma: database.prisma,
@@ -120,7 +128,13 @@ async function main(): Promise<void> {
     webOutDir: resolve(REPO_ROOT, 'apps/web/out'),
     dev: config.NODE_ENV === 'development',
   });
+  const stopScenarioProgress = forwardScenarioProgress(http.io, scenarios.hub);
   const { port } = await http.listen(config.PORT, config.HOST);
+  const { interrupted } = await scenarios.runner.start();
+  log(
+    'info',
+    `what-if runner on ${scenarios.pool.size} solver worker(s)${interrupted > 0 ? `; ${interrupted} run(s) interrupted by the last stop marked failed` : ''}`,
+  );
   log(
     'info',
     `Twinhelm ${config.BUILD_VERSION} on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`,
@@ -152,6 +166,8 @@ async function main(): Promise<void> {
     log('info', `${signal}: shutting down`);
     await simulator?.stop();
     await ingest.close();
+    stopScenarioProgress();
+    await scenarios.close();
     await http.close();
     await snapshots.close();
     await broker?.close();

@@ -10,3 +10,4 @@ export * from './bff-queries';
 export * from './scenario';
 export * from './recommendation';
 export * from './scenario-api';
+export * from './alarms';

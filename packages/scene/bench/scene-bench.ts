@@ -54,6 +54,30 @@ const median = applyTimes[Math.floor(applyTimes.length / 2)] ?? 0;
 const p95 = applyTimes[Math.floor(applyTimes.length * 0.95)] ?? 0;
 const afterDeltas = controller.getStats();
 
+// Scrubbing a prediction: every asset gets pressure/flow/level values, ~10 calls a second.
+type OverlayValues = Parameters<SceneController['showOverlay']>[0]['values'];
+const overlays: OverlayValues[] = Array.from({ length: 30 }, (_, r) => {
+  const values: Record<string, { pressure?: number; flow?: number }> = {};
+  for (const id of nodeIds) values[id] = { pressure: 30 + Math.sin(r + id.length) * 30 };
+  for (const id of linkIds) values[id] = { flow: Math.cos(r + id.length) * 40 };
+  return values;
+});
+const overlayTimes: number[] = [];
+const meshesBefore = controller.getStats().totalMeshes;
+for (const [r, values] of overlays.entries()) {
+  const start = performance.now();
+  controller.showOverlay({ kind: 'prediction', label: `+${r * 15} min`, values });
+  overlayTimes.push(performance.now() - start);
+  controller.renderFrame();
+}
+overlayTimes.sort((a, b) => a - b);
+const overlayStats = controller.getStats();
+controller.highlightAssets(
+  linkIds.slice(0, 40).map((assetId, i) => ({ assetId, role: i % 2 ? 'close' : 'affected' })),
+);
+for (let i = 0; i < 10; i++) controller.renderFrame();
+const highlighted = controller.getStats();
+
 console.log(
   `network: ${network.nodes.length} nodes + ${network.links.length} links = ${network.nodes.length + network.links.length} elements`,
 );
@@ -69,6 +93,12 @@ console.log(
 );
 console.log(
   `apply 1,000 changes: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (${applyTimes.length} deltas)`,
+);
+console.log(
+  `showOverlay (${nodeIds.length + linkIds.length} assets' values): median ${(overlayTimes[15] ?? 0).toFixed(2)} ms, max ${(overlayTimes.at(-1) ?? 0).toFixed(2)} ms; meshes ${meshesBefore} -> ${overlayStats.totalMeshes} (frame), draw calls ${overlayStats.drawCalls}`,
+);
+console.log(
+  `+ 40 highlights: ${highlighted.totalMeshes} meshes, ${highlighted.drawCalls} draw calls, JS per frame ${highlighted.frameTimeMs.toFixed(2)} ms`,
 );
 
 controller.dispose();

@@ -11,4 +11,13 @@ export type {
   SceneStats,
   SceneControllerApi,
   ViewInsets,
+  OverlayKind,
+  OverlayMetric,
+  OverlayFill,
+  SceneOverlay,
+  OverlayViewState,
+  HighlightRole,
+  AssetHighlight,
+  HighlightLegendEntry,
+  AssetMatchReport,
 } from './scene-api';

@@ -22,6 +22,73 @@ export interface SceneViewState {
   legend: { title: string; unit: string; entries: LegendEntry[]; unmeasured: LegendEntry };
   /** Elements of the last loaded network that could not be drawn, with the reason (≤ 20). */
   warnings?: string[];
+  /**
+   * Non-null while an overlay (prediction / modelled values) is shown instead of live values:
+   * the UI must draw a banner with `label` in `accent`, and mark the legend as not live.
+   */
+  overlay: OverlayViewState | null;
+  /** One entry per highlight role in use (in HIGHLIGHT_ROLES order), empty when none. */
+  highlightLegend: HighlightLegendEntry[];
+}
+
+/** What the overlay shows: 'prediction' = a scenario's future, 'modelled' = the nowcast. */
+export type OverlayKind = 'prediction' | 'modelled';
+
+/** Metrics an overlay may carry; head, demand and power are accepted and not drawn. */
+export type OverlayMetric =
+  'pressure' | 'head' | 'demand' | 'flow' | 'velocity' | 'level' | 'power' | 'status';
+
+/**
+ * Which assets take overlay values. 'all': every drawn value comes from the overlay (a
+ * metric the overlay lacks is shown as unmeasured). 'unmeasured': where live telemetry has
+ * a value of that metric the live value is shown (and keeps updating), the overlay fills
+ * only the gaps. Default: 'all' for 'prediction', 'unmeasured' for 'modelled'.
+ */
+export type OverlayFill = 'all' | 'unmeasured';
+
+export interface SceneOverlay {
+  kind: OverlayKind;
+  /** Short text for the banner and the scene frame, e.g. "Prediction · +45 min · Close V12". */
+  label: string;
+  /** assetId → metric → value (SI units as live: m, L/s, m/s, m level, status 1 on / 0 off). */
+  values: Readonly<Record<string, Readonly<Partial<Record<OverlayMetric, number>>>>>;
+  fill?: OverlayFill;
+}
+
+export interface OverlayViewState {
+  kind: OverlayKind;
+  label: string;
+  fill: OverlayFill;
+  /** CSS colour of the scene's overlay frame: use it for the banner so both match. */
+  accent: string;
+}
+
+/** What a proposed action does to an asset, or that the asset is affected by it. */
+export type HighlightRole = 'close' | 'open' | 'start' | 'stop' | 'change' | 'affected';
+
+export interface AssetHighlight {
+  assetId: string;
+  role: HighlightRole;
+}
+
+export interface HighlightLegendEntry {
+  role: HighlightRole;
+  /** e.g. "Valve closes", "Pump starts", "Affected". */
+  label: string;
+  /** CSS colour of the ring and pin. */
+  color: string;
+  /** How many assets carry this role. */
+  count: number;
+}
+
+/** Result of a call that takes asset ids: how many were used, which were not in the network. */
+export interface AssetMatchReport {
+  /** Ids found in the loaded network and used. */
+  matched: number;
+  /** How many ids were not in the loaded network (ignored). */
+  unknownCount: number;
+  /** The first ≤ 20 unknown ids (for a warning). */
+  unknownAssetIds: string[];
 }
 
 export interface SceneStats {
@@ -56,6 +123,31 @@ export interface SceneControllerApi {
    * shows in the rest. Call whenever panels open, close or resize.
    */
   setViewInsets(insets: ViewInsets): void;
+  /**
+   * Show values that are not live (a prediction frame, the nowcast) instead of the live ones:
+   * colours (current colorBy, same colour scale as live), tank fills, pump state and flow
+   * arrows come from the overlay; the background turns tinted and a dashed frame in the
+   * overlay's accent surrounds the network. Live deltas keep being stored but are not shown
+   * (fill 'all') until clearOverlay. Cheap to call again ~10×/s (scrubbing): no rebuild, the
+   * same buffers are rewritten; the view state only changes when kind, label or fill change.
+   * A new load() clears the overlay.
+   */
+  showOverlay(overlay: SceneOverlay): AssetMatchReport;
+  /** Back to live: the latest live state is shown at once. No-op when no overlay is shown. */
+  clearOverlay(): void;
+  /**
+   * Mark assets with a ring (and, for actions, a pin above them) coloured by role, visible
+   * from the overview; action rings pulse. Replaces the previous highlights. Unknown ids are
+   * ignored and reported; an asset listed twice keeps its first role.
+   */
+  highlightAssets(highlights: readonly AssetHighlight[]): AssetMatchReport;
+  /** Remove every highlight marker. */
+  clearHighlights(): void;
+  /**
+   * Fly the camera to frame a set of assets (in the area left free by the view insets);
+   * the selection is unchanged. Unknown ids are ignored; matched 0 means the camera stays.
+   */
+  focusAssets(assetIds: readonly string[]): AssetMatchReport;
   getState(): SceneViewState;
   subscribe(listener: () => void): () => void;
   getStats(): SceneStats;

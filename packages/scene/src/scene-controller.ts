@@ -9,65 +9,43 @@ import { Scene } from '@babylonjs/core/scene';
 import type { ArcRotateCamera } from '@babylonjs/core/Cameras/arcRotateCamera';
 import type { NetworkModel, TwinDelta, TwinState } from '@twinhelm/contracts';
 import { BACKGROUND_COLOUR, legendFor } from './colour/palette';
-import { paintAsset, pumpRunning, tankFillFraction } from './colour/paint-asset';
+import { paintAsset } from './colour/paint-asset';
+import type {
+  AssetInspection,
+  ExtendedSceneStats,
+  SceneControllerOptions,
+} from './controller-types';
 import type { AssetVisual } from './geometry/asset-visual';
 import { buildNetwork, type BuiltNetwork } from './geometry/build-network';
-import { arrowDirectionOf } from './geometry/flow-arrows';
 import { createMaterials, freezeMaterials, type SceneMaterials } from './geometry/materials';
 import { spinPumps } from './geometry/pump-spin';
-import { CameraFlight, createCamera, lensOf, overviewOf } from './interaction/camera';
-import {
-  boundsOf,
-  focusRadius,
-  NO_INSETS,
-  sanitiseInsets,
-  screenOffset,
-  type ViewInsets,
-} from './interaction/framing';
+import { createCamera, lensOf } from './interaction/camera';
+import { boundsOf, focusRadius, type ViewInsets } from './interaction/framing';
 import { AssetLabels } from './interaction/labels';
 import { pickAssetAt } from './interaction/picking';
 import { SelectionMarker } from './interaction/selection-marker';
-import type { ColorBy, SceneControllerApi, SceneStats, SceneViewState } from './scene-api';
+import { frameGroup } from './interaction/focus-group';
+import { inspectVisual } from './interaction/inspect-asset';
+import { ViewFramer } from './interaction/view-framer';
+import { HighlightMarkers } from './overlay/highlight-markers';
+import { OverlayBanner } from './overlay/overlay-banner';
+import { OverlayPresenter } from './overlay/overlay-presenter';
+import type {
+  AssetHighlight,
+  AssetMatchReport,
+  ColorBy,
+  SceneControllerApi,
+  SceneOverlay,
+  SceneViewState,
+} from './scene-api';
 import { applyChanges } from './state/apply-changes';
-import { ValueStore } from './state/value-store';
+import { emptyReport, noteUnknown } from './state/match-report';
+import { ValueStore, type ValueSource } from './state/value-store';
 import { estimateDrawCalls, FrameTimer } from './view/frame-stats';
 import { ViewStore } from './view/view-store';
 import { labelText } from './interaction/label-text';
 
-export interface SceneControllerOptions {
-  /** Milliseconds clock for animations and frame timing (default performance.now). */
-  clock?: () => number;
-  /** Run the engine's render loop (default true); tests render with renderFrame(). */
-  renderLoop?: boolean;
-  /** GUI labels for tanks, pumps and reservoirs (default: when a DOM document exists). */
-  labels?: boolean;
-  /** Initial elevation exaggeration (default 3). */
-  elevationExaggeration?: number;
-}
-
-/** What one asset currently looks like, read back from the Babylon buffers. */
-export interface AssetInspection {
-  type: AssetVisual['type'];
-  /** "#rrggbb" of the asset's first instance (the selection colour while selected). */
-  color: string;
-  /** Tanks: share of the tank's height the fill shows, 0..1. */
-  tankFill?: number;
-  /** Pumps: running as telemetry says (null: unknown). */
-  running?: boolean | null;
-  /** Pipes: direction of the flow arrow (+1 from→to, -1 reversed, 0 none). */
-  flowDirection?: -1 | 0 | 1;
-}
-
-export interface ExtendedSceneStats extends SceneStats {
-  /** 'engine': counted by the GPU engine; 'estimate': counted from active meshes (NullEngine). */
-  drawCallSource: 'engine' | 'estimate';
-  /** Asset ids in snapshots/deltas that are not in the loaded network (ignored). */
-  unknownAssetUpdates: number;
-  instanceCount: number;
-}
-
-/** Time constant (ms) of the eased shift when panels open or close. */
-const INSET_EASE_MS = 120;
+export type { AssetInspection, ExtendedSceneStats, SceneControllerOptions };
 
 export class SceneController implements SceneControllerApi {
   private readonly scene: Scene;
@@ -75,12 +53,15 @@ export class SceneController implements SceneControllerApi {
   private readonly materials: SceneMaterials;
   private readonly marker: SelectionMarker;
   private readonly labels: AssetLabels | null;
+  private readonly overlay: OverlayPresenter;
+  private readonly highlights: HighlightMarkers;
   private readonly instrumentation: SceneInstrumentation;
-  private readonly flight: CameraFlight;
+  private readonly framer: ViewFramer;
   private readonly view: ViewStore;
   private readonly frameTimer = new FrameTimer();
   private readonly now: () => number;
   private readonly loop = () => this.renderFrame();
+  private readonly holdBack = (): void => undefined;
   private network: NetworkModel | null = null;
   private built: BuiltNetwork | null = null;
   private pumps: AssetVisual[] = [];
@@ -90,10 +71,6 @@ export class SceneController implements SceneControllerApi {
   private lastDrawCalls = 0;
   private materialsFrozen = false;
   private disposed = false;
-  private insets: ViewInsets = { ...NO_INSETS };
-  private shownInsets: ViewInsets = { ...NO_INSETS };
-  /** The camera shows the overview and the user has not moved it: refit on resize. */
-  private atOverview = false;
 
   /** A WebGL2 engine on a canvas (antialiased, screenshots kept, device pixel ratio). */
   static create(canvas: HTMLCanvasElement, options: SceneControllerOptions = {}): SceneController {
@@ -122,8 +99,15 @@ export class SceneController implements SceneControllerApi {
     this.marker = new SelectionMarker(this.scene, this.materials);
     this.labels =
       (options.labels ?? typeof document !== 'undefined') ? new AssetLabels(this.scene) : null;
+    this.overlay = new OverlayPresenter(
+      this.scene,
+      this.labels ? new OverlayBanner(this.scene, this.labels.gui) : null,
+    );
+    this.highlights = new HighlightMarkers(this.scene);
     this.instrumentation = new SceneInstrumentation(this.scene);
-    this.flight = new CameraFlight(this.camera, this.now);
+    this.framer = new ViewFramer(this.camera, this.now, () =>
+      this.built ? boundsOf(this.built.list.map((v) => v.centre)) : null,
+    );
     this.scene.onAfterRenderObservable.add(() => {
       this.lastDrawCalls = this.instrumentation.drawCallsCounter.current;
     });
@@ -132,7 +116,7 @@ export class SceneController implements SceneControllerApi {
         info.type === PointerEventTypes.POINTERDOWN ||
         info.type === PointerEventTypes.POINTERWHEEL
       )
-        this.atOverview = false;
+        this.framer.userMoved();
       if (info.type !== PointerEventTypes.POINTERTAP) return;
       this.selectAsset(this.pickAt(this.scene.pointerX, this.scene.pointerY));
     });
@@ -141,7 +125,14 @@ export class SceneController implements SceneControllerApi {
 
   load(network: NetworkModel): void {
     if (this.disposed) return;
-    this.view.update({ status: 'loading', selectedAssetId: null });
+    this.overlay.clear();
+    this.highlights.clear();
+    this.view.update({
+      status: 'loading',
+      selectedAssetId: null,
+      overlay: null,
+      highlightLegend: [],
+    });
     try {
       this.network = network;
       this.rebuild(this.view.get().elevationExaggeration, true);
@@ -165,7 +156,55 @@ export class SceneController implements SceneControllerApi {
 
   applyDeltas(changes: TwinDelta['changes']): void {
     if (!this.built) return;
-    this.unknownUpdates += applyChanges(changes, this.built.assets, this.store, this.repaint);
+    const changed = this.overlay.holdsLive ? this.holdBack : this.repaint;
+    this.unknownUpdates += applyChanges(changes, this.built.assets, this.store, changed);
+  }
+
+  showOverlay(overlay: SceneOverlay): AssetMatchReport {
+    if (!this.built || this.disposed) return emptyReport();
+    const report = this.overlay.show(overlay, this.built, this.store);
+    if (this.overlay.state !== this.view.get().overlay) {
+      this.view.update({ overlay: this.overlay.state });
+    }
+    this.repaintAll();
+    return report;
+  }
+
+  clearOverlay(): void {
+    if (!this.overlay.clear()) return;
+    this.view.update({ overlay: null });
+    this.repaintAll();
+  }
+
+  highlightAssets(highlights: readonly AssetHighlight[]): AssetMatchReport {
+    if (!this.built || this.disposed) return emptyReport();
+    const { report, legend } = this.highlights.set(highlights, this.built.assets);
+    this.view.update({ highlightLegend: legend });
+    return report;
+  }
+
+  clearHighlights(): void {
+    this.highlights.clear();
+    if (this.view.get().highlightLegend.length > 0) this.view.update({ highlightLegend: [] });
+  }
+
+  focusAssets(assetIds: readonly string[]): AssetMatchReport {
+    const report = emptyReport();
+    const built = this.built;
+    if (!built) return report;
+    const visuals: AssetVisual[] = [];
+    for (const id of new Set(assetIds)) {
+      const visual = built.assets.get(id);
+      if (visual) visuals.push(visual);
+      else noteUnknown(report, id);
+    }
+    report.matched = visuals.length;
+    const { alpha, beta } = this.camera;
+    const extent = Math.max(built.layout.width, built.layout.depth);
+    const lens = lensOf(this.camera);
+    const frame = frameGroup(visuals, alpha, beta, lens, this.framer.insets, extent);
+    if (frame) this.framer.flyTo(frame.target, frame.radius);
+    return report;
   }
 
   setColorBy(quantity: ColorBy): void {
@@ -185,19 +224,16 @@ export class SceneController implements SceneControllerApi {
     const visual = this.built?.assets.get(assetId);
     if (!visual) return false;
     this.selectAsset(assetId);
-    this.atOverview = false;
     const layout = this.built?.layout;
     const extent = layout ? Math.max(layout.width, layout.depth) : 0;
-    this.flight.start(visual.centre, focusRadius(extent, visual, lensOf(this.camera), this.insets));
+    const lens = lensOf(this.camera);
+    this.framer.flyTo(visual.centre, focusRadius(extent, visual, lens, this.framer.insets));
     return true;
   }
 
   /** Fly back to the overview: the whole network in the free area, slightly tilted. */
   resetView(): void {
-    const overview = this.overview();
-    if (!overview) return;
-    this.flight.start(overview.target, overview.radius, overview.angles);
-    this.atOverview = true;
+    this.framer.flyToOverview();
   }
 
   /**
@@ -205,17 +241,7 @@ export class SceneController implements SceneControllerApi {
    * camera looks at sits in the middle of the rest; the overview is fitted into it.
    */
   setViewInsets(insets: ViewInsets): void {
-    const next = sanitiseInsets(insets);
-    const old = this.insets;
-    if (
-      next.left === old.left &&
-      next.right === old.right &&
-      next.top === old.top &&
-      next.bottom === old.bottom
-    )
-      return;
-    this.insets = next;
-    if (this.atOverview && !this.flight.active) this.jumpToOverview();
+    this.framer.setInsets(insets);
   }
 
   /** Select an asset (null clears). An id not in the network leaves the selection as it is. */
@@ -239,19 +265,8 @@ export class SceneController implements SceneControllerApi {
 
   inspectAsset(assetId: string): AssetInspection | null {
     const visual = this.built?.assets.get(assetId);
-    const part = visual?.parts[0];
-    if (!visual || !part) return null;
-    const result: AssetInspection = { type: visual.type, color: part.batch.colorHex(part.index) };
-    if (visual.tank) result.tankFill = tankFillFraction(visual);
-    if (visual.pump) result.running = pumpRunning(visual, this.store);
-    const arrow = visual.arrow;
-    if (arrow)
-      result.flowDirection = arrowDirectionOf(
-        arrow.ref.batch.matrices,
-        arrow.ref.index * 16,
-        arrow,
-      );
-    return result;
+    if (!visual) return null;
+    return inspectVisual(visual, this.shown(), this.highlights.roleOf(assetId));
   }
 
   getState(): SceneViewState {
@@ -281,10 +296,12 @@ export class SceneController implements SceneControllerApi {
     const start = this.now();
     const elapsed = this.lastFrameAt === null ? 0 : Math.min(start - this.lastFrameAt, 100);
     this.lastFrameAt = start;
-    this.flight.step();
-    this.easeInsets(elapsed);
-    this.labels?.layout(this.camera, this.view.get().selectedAssetId, this.shownInsets);
-    spinPumps(this.pumps, this.store, elapsed);
+    this.framer.step(elapsed);
+    const shownInsets = this.framer.shownInsets;
+    this.labels?.layout(this.camera, this.view.get().selectedAssetId, shownInsets);
+    this.overlay.layout(shownInsets);
+    this.highlights.pulse(start);
+    spinPumps(this.pumps, this.shown(), elapsed);
     if (this.built) for (const batch of this.built.batches) batch.flush();
     this.scene.render();
     if (!this.materialsFrozen) {
@@ -297,15 +314,17 @@ export class SceneController implements SceneControllerApi {
   resize(): void {
     if (this.disposed) return;
     this.engine.resize();
-    if (this.atOverview && !this.flight.active) this.jumpToOverview();
+    this.framer.refit();
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     this.engine.stopRenderLoop(this.loop);
-    this.flight.cancel();
+    this.framer.flight.cancel();
     this.view.clearListeners();
+    this.highlights.dispose();
+    this.overlay.dispose();
     this.labels?.dispose();
     this.scene.dispose();
     if (this.ownsEngine) this.engine.dispose();
@@ -314,11 +333,17 @@ export class SceneController implements SceneControllerApi {
     this.pumps = [];
   }
 
+  /** The values painted now: the overlay's (over live) while one is shown, else live. */
+  private shown(): ValueSource {
+    return this.overlay.source(this.store);
+  }
+
   private readonly repaint = (visual: AssetVisual): void => {
     const state = this.view.get();
-    paintAsset(visual, state.colorBy, this.store, state.selectedAssetId === visual.id);
+    const shown = this.shown();
+    paintAsset(visual, state.colorBy, shown, state.selectedAssetId === visual.id);
     if (this.labels && (visual.tank || visual.pump))
-      this.labels.setText(visual.id, labelText(visual, this.store));
+      this.labels.setText(visual.id, labelText(visual, shown));
   };
 
   private repaintAll(): void {
@@ -335,45 +360,15 @@ export class SceneController implements SceneControllerApi {
     this.materialsFrozen = false;
     for (const m of this.materials.all) m.unfreeze();
     this.labels?.build(this.built.list);
+    if (!fresh) {
+      this.overlay.refit(this.built);
+      if (this.highlights.count > 0) {
+        this.view.update({ highlightLegend: this.highlights.rebuild(this.built.assets) });
+      }
+    }
     this.repaintAll();
     this.marker.show(selected === null ? null : (this.built.assets.get(selected) ?? null));
-    if (fresh) this.jumpToOverview();
-  }
-
-  private overview() {
-    const bounds = this.built ? boundsOf(this.built.list.map((v) => v.centre)) : null;
-    if (!bounds) return null;
-    const fit = overviewOf(this.camera, bounds, this.insets);
-    return { ...fit, angles: { alpha: fit.alpha, beta: fit.beta } };
-  }
-
-  private jumpToOverview(): void {
-    const overview = this.overview();
-    if (!overview) return;
-    this.flight.cancel();
-    this.shownInsets = { ...this.insets };
-    this.camera.alpha = overview.angles.alpha;
-    this.camera.beta = overview.angles.beta;
-    this.camera.radius = overview.radius;
-    this.camera.target.set(overview.target[0], overview.target[1], overview.target[2]);
-    this.applyScreenOffset();
-    this.atOverview = true;
-  }
-
-  /** Move the shown insets toward the requested ones (eased), then shift the view to them. */
-  private easeInsets(elapsedMs: number): void {
-    const k = elapsedMs <= 0 ? 1 : 1 - Math.exp(-elapsedMs / INSET_EASE_MS);
-    const shown = this.shownInsets;
-    for (const side of ['left', 'right', 'top', 'bottom'] as const) {
-      const gap = this.insets[side] - shown[side];
-      shown[side] = Math.abs(gap) < 1e-4 ? this.insets[side] : shown[side] + gap * k;
-    }
-    this.applyScreenOffset();
-  }
-
-  private applyScreenOffset(): void {
-    const [x, y] = screenOffset(this.shownInsets, this.camera.radius, lensOf(this.camera));
-    this.camera.targetScreenOffset.set(x, y);
+    if (fresh) this.framer.jumpToOverview();
   }
 
   private clearNetwork(): void {

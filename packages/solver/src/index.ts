@@ -6,9 +6,14 @@ export { computeLayout, LINK_SPACING, type LayoutInput } from './layout/compute-
 export { checkWithEpanet, type CheckOptions } from './epanet/check-with-epanet';
 export { type EpanetCheck, type EpanetError } from './epanet/check-result';
 export { importNetwork, type ImportError, type ImportResult } from './import-network';
-export { runScenario, type RunBudget } from './engine/run-scenario';
+export { runScenario, type RunBinding, type RunBudget } from './engine/run-scenario';
 export { openModel, engineVersionOf, EPANET_JS_VERSION, type OpenModel } from './engine/open-model';
-export { createLocalEngine, modelHash, type LocalEngine } from './engine/local-engine';
+export {
+  createLocalEngine,
+  modelHash,
+  type LocalEngine,
+  type RunOptions,
+} from './engine/local-engine';
 export {
   createSolverPool,
   type PoolOptions,
@@ -20,3 +25,7 @@ export { RunError, toFailure, type RunFailure, type RunFailureKind } from './eng
 export { evaluateKpis, type KpiInput } from './scenario/evaluate-kpis';
 export { validateScenario, horizonOf } from './scenario/validate-scenario';
 export { type ModelCatalog } from './scenario/model-catalog';
+export { districtOfPattern } from './scenario/district-of-pattern';
+export { nearestIds } from './scenario/nearest-ids';
+export { validateLiveState } from './state/validate-live-state';
+export { liveStateFromTwin, type LiveStateOptions } from './state/live-state-from-twin';

@@ -28,6 +28,7 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
+import { scenarioPaths } from './scenario-paths';
 
 /** OpenAPI 3.1 for every /api route, generated from the contracts' zod schemas. */
 const SECURED: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
@@ -168,6 +169,7 @@ export function buildOpenApiDocument(version: string) {
           '204',
         ),
       },
+      ...scenarioPaths(op),
     },
   });
 }

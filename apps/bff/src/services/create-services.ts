@@ -14,6 +14,15 @@ import { listSites } from './list-sites';
 import { me } from './me';
 import { queryTelemetry } from './query-telemetry';
 import type { ServiceDeps } from './service-deps';
+import { cancelScenario } from '../scenarios/services/cancel-scenario';
+import { compareScenarios } from '../scenarios/services/compare-scenarios';
+import { createScenario } from '../scenarios/services/create-scenario';
+import { decideRecommendation } from '../scenarios/services/decide-recommendation';
+import { getScenario } from '../scenarios/services/get-scenario';
+import { getScenarioFrames } from '../scenarios/services/get-scenario-frames';
+import { getScenarioResult } from '../scenarios/services/get-scenario-result';
+import { getScenarioSeries } from '../scenarios/services/get-scenario-series';
+import { listScenarios } from '../scenarios/services/list-scenarios';
 
 type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R
   ? (...args: A) => R
@@ -41,6 +50,15 @@ export interface Services {
   health: Bound<typeof health>;
   ensureDemoData: Bound<typeof ensureDemoData>;
   ensureInitialAdmin: Bound<typeof ensureInitialAdmin>;
+  createScenario: Bound<typeof createScenario>;
+  getScenario: Bound<typeof getScenario>;
+  getScenarioResult: Bound<typeof getScenarioResult>;
+  getScenarioSeries: Bound<typeof getScenarioSeries>;
+  getScenarioFrames: Bound<typeof getScenarioFrames>;
+  listScenarios: Bound<typeof listScenarios>;
+  compareScenarios: Bound<typeof compareScenarios>;
+  cancelScenario: Bound<typeof cancelScenario>;
+  decideRecommendation: Bound<typeof decideRecommendation>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -61,5 +79,14 @@ export function createServices(deps: ServiceDeps): Services {
     health: bind(deps, health),
     ensureDemoData: bind(deps, ensureDemoData),
     ensureInitialAdmin: bind(deps, ensureInitialAdmin),
+    createScenario: bind(deps, createScenario),
+    getScenario: bind(deps, getScenario),
+    getScenarioResult: bind(deps, getScenarioResult),
+    getScenarioSeries: bind(deps, getScenarioSeries),
+    getScenarioFrames: bind(deps, getScenarioFrames),
+    listScenarios: bind(deps, listScenarios),
+    compareScenarios: bind(deps, compareScenarios),
+    cancelScenario: bind(deps, cancelScenario),
+    decideRecommendation: bind(deps, decideRecommendation),
   };
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../app-context';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { IngestStatusPort } from '../ports/ingest-status-port';
 import type { TwinStatePort } from '../ports/twin-state-port';
+import type { ScenarioDeps } from '../scenarios/scenario-deps';
 
 /** One error of a refused .inp file (the shape of @twinhelm/solver's importNetwork). */
 export interface InpImportError {
@@ -35,4 +36,6 @@ export interface ServiceDeps {
   clock: () => number;
   /** C-Town's .inp file for the demo site (default: <repo>/data/networks/CTOWN.INP). */
   demoNetworkFile?: string;
+  /** What-if scenarios (src/scenarios); without them the scenario routes answer 503. */
+  scenarios?: ScenarioDeps;
 }

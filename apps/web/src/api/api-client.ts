@@ -32,12 +32,37 @@ export async function apiGet<T>(
     headers: { accept: 'application/json' },
     signal,
   });
+  return readResponse(path, res, schema);
+}
+
+/**
+ * POST (or another method) a JSON body to a same-origin API path and validate the answer like
+ * apiGet. A refusal throws ApiRequestError with the server's message and its details (where in
+ * the input), so a form can show them next to its fields.
+ */
+export async function apiSend<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body: unknown,
+  schema: ResponseSchema<T>,
+): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return readResponse(path, res, schema);
+}
+
+async function readResponse<T>(path: string, res: Response, schema: ResponseSchema<T>): Promise<T> {
   if (!res.ok) {
     const error = apiErrorFrom(path, res.status, await res.text(), res.headers.get('retry-after'));
     if (res.status === 401) redirectToLogin();
     throw error;
   }
-  const parsed = schema.safeParse(await res.json());
+  const text = await res.text();
+  const parsed = schema.safeParse(text === '' ? {} : (JSON.parse(text) as unknown));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ApiRequestError(

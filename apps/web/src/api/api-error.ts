@@ -1,5 +1,11 @@
 import { ApiErrorSchema } from '@twinhelm/contracts';
 
+/** Where in the input a refusal applies (a JSON path such as `scenario.perturbations.0.endS`). */
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+}
+
 /** A failed API call: the HTTP status, the server's code and its message (which says what to do). */
 export class ApiRequestError extends Error {
   constructor(
@@ -7,6 +13,7 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly retryAfterS: number | null = null,
+    readonly details: readonly ApiErrorDetail[] = [],
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -37,6 +44,7 @@ export function apiErrorFrom(
       parsed.data.error.code,
       parsed.data.error.message,
       retryAfterS,
+      parsed.data.error.details ?? [],
     );
   }
   const fallback: Record<number, string> = {

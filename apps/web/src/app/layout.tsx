@@ -1,4 +1,5 @@
 import './globals.css';
+import '../whatif/whatif.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from './providers';

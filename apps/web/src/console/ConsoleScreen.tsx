@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useAssets, useNetwork, useSite } from '../api/queries';
+import { roleHas } from '@twinhelm/contracts';
+import { useAssets, useMe, useNetwork, useSite } from '../api/queries';
 import { AssetPanel } from '../components/AssetPanel';
 import { AssetSearch } from '../components/AssetSearch';
 import { ConnectionIndicator } from '../components/ConnectionIndicator';
@@ -12,11 +13,17 @@ import { Legend } from '../components/Legend';
 import { SceneControls } from '../components/SceneControls';
 import { UserMenu } from '../components/UserMenu';
 import { AssetLiveStore } from '../live/asset-live-store';
+import { SiteEvents } from '../live/site-events';
 import { consoleHref } from '../lib/url-state';
 import { useSceneController, useSceneViewState } from '../scene/use-scene-controller';
 import { useSceneSelectionSync } from './use-scene-selection-sync';
 import { useTwinLive } from './use-twin-live';
 import { useViewInsets } from './use-view-insets';
+import { NowcastToggle } from '../whatif/NowcastToggle';
+import { OverlayBanner } from '../whatif/OverlayBanner';
+import { OverlayCoordinator } from '../whatif/scene/overlay-coordinator';
+import { WHATIF_DRAWER_ID, WhatIfDrawer } from '../whatif/WhatIfDrawer';
+import { WhatIfContext, type WhatIfEnv } from '../whatif/whatif-context';
 
 /** The 3D console of one site: scene, top bar, search, controls, legend and the asset panel. */
 export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: string | null }) {
@@ -30,6 +37,11 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
   const network = useNetwork(siteId);
   const assets = useAssets(siteId);
   const [store] = useState(() => new AssetLiveStore());
+  const [events] = useState(() => new SiteEvents(siteId));
+  const me = useMe();
+  const [whatIfOpen, setWhatIfOpen] = useState(false);
+  const whatIfButton = useRef<HTMLButtonElement>(null);
+  const coordinator = useMemo(() => new OverlayCoordinator(controller), [controller]);
   const [loadedNetwork, setLoadedNetwork] = useState<object | null>(null);
 
   useEffect(() => () => store.dispose(), [store]);
@@ -44,7 +56,7 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
 
   // Live values still matter when there is no 3D view (no WebGL, or no network model yet).
   const liveEnabled = sceneLoaded || scene.status === 'failed' || network.isError;
-  const live = useTwinLive(siteId, controller, liveEnabled, store);
+  const live = useTwinLive(siteId, controller, liveEnabled, store, events);
 
   const showAsset = useCallback(
     (id: string | null) => router.replace(consoleHref(siteId, id), { scroll: false }),
@@ -58,7 +70,12 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
     showAsset,
   );
 
-  useViewInsets(controller, rootRef, canvasRef, `${assetId ?? ''}|${view?.status ?? ''}`);
+  useViewInsets(
+    controller,
+    rootRef,
+    canvasRef,
+    `${assetId ?? ''}|${view?.status ?? ''}|${whatIfOpen ? 'whatif' : ''}`,
+  );
 
   const assetsById = useMemo(
     () => new Map((assets.data?.assets ?? []).map((a) => [a.id, a])),
@@ -78,6 +95,23 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
   const close = () => {
     controller?.selectAsset(null);
     showAsset(null);
+  };
+
+  const whatIfEnv: WhatIfEnv = useMemo(
+    () => ({
+      siteId,
+      coordinator,
+      events,
+      assetsById,
+      selectedAssetId: assetId,
+      colorBy: view?.colorBy ?? 'pressure',
+      canRun: me.data ? roleHas(me.data.role, 'scenario:run') : false,
+    }),
+    [siteId, coordinator, events, assetsById, assetId, view?.colorBy, me.data],
+  );
+  const closeWhatIf = () => {
+    setWhatIfOpen(false);
+    whatIfButton.current?.focus();
   };
 
   const sceneProblem =
@@ -105,6 +139,16 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
         </div>
         <ConnectionIndicator state={live} />
         <span className="console__spacer" />
+        <button
+          ref={whatIfButton}
+          type="button"
+          className={whatIfOpen ? 'button button--primary' : 'button'}
+          aria-expanded={whatIfOpen}
+          aria-controls={whatIfOpen ? WHATIF_DRAWER_ID : undefined}
+          onClick={() => (whatIfOpen ? closeWhatIf() : setWhatIfOpen(true))}
+        >
+          What-if
+        </button>
         <UserMenu />
       </header>
       <div className="console__side">
@@ -117,6 +161,9 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
         />
         {controller && view ? <SceneControls controller={controller} view={view} /> : null}
         {view && view.status === 'ready' ? <Legend legend={view.legend} /> : null}
+        {controller ? (
+          <NowcastToggle siteId={siteId} events={events} coordinator={coordinator} />
+        ) : null}
       </div>
       <div className="console__notice">
         {network.isError ? (
@@ -139,7 +186,18 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
           </p>
         ) : null}
       </div>
-      {assetId !== null ? (
+      {view?.overlay ? (
+        <OverlayBanner
+          overlay={view.overlay}
+          beside={whatIfOpen ? 'whatif' : assetId !== null ? 'panel' : 'none'}
+        />
+      ) : null}
+      {whatIfOpen ? (
+        <WhatIfContext value={whatIfEnv}>
+          <WhatIfDrawer onClose={closeWhatIf} />
+        </WhatIfContext>
+      ) : null}
+      {assetId !== null && !whatIfOpen ? (
         <AssetPanel
           key={assetId}
           siteId={siteId}

@@ -3,6 +3,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { redirectToLogin } from '../api/api-client';
 import { type AssetLiveStore } from '../live/asset-live-store';
+import { type SiteEvents } from '../live/site-events';
 import { createSocketIoTransport } from '../live/socket-io-transport';
 import {
   INITIAL_CONNECTION_STATE,
@@ -23,6 +24,7 @@ export function useTwinLive(
   controller: SceneControllerApi | null,
   enabled: boolean,
   store: AssetLiveStore,
+  events?: SiteEvents,
 ): ConnectionState {
   const [connection, setConnection] = useState<TwinConnection | null>(null);
 
@@ -39,6 +41,7 @@ export function useTwinLive(
         controller?.applyDeltas(delta.changes);
         store.ingestDelta(delta.changes);
       },
+      onSiteEvent: events?.receive,
     });
     setConnection(conn);
     conn.start();
@@ -46,7 +49,7 @@ export function useTwinLive(
       conn.dispose();
       setConnection(null);
     };
-  }, [siteId, controller, enabled, store]);
+  }, [siteId, controller, enabled, store, events]);
 
   const state = useSyncExternalStore(
     connection?.subscribe ?? noSubscription,

@@ -21,6 +21,12 @@ export function createSocketIoTransport(): TwinTransport {
       socket.on('disconnect', (reason) => handlers.onDisconnect(reason));
       socket.on('connect_error', (error) => handlers.onConnectError(error.message));
       socket.on(SOCKET_EVENTS.delta, (payload: unknown) => handlers.onDelta(payload));
+      socket.on(SOCKET_EVENTS.scenarioProgress, (payload: unknown) =>
+        handlers.onSiteEvent?.(SOCKET_EVENTS.scenarioProgress, payload),
+      );
+      socket.on(SOCKET_EVENTS.nowcast, (payload: unknown) =>
+        handlers.onSiteEvent?.(SOCKET_EVENTS.nowcast, payload),
+      );
       socket.connect();
     },
     join(siteId, done) {

@@ -4,7 +4,7 @@ import {
   type TwinDelta,
   type TwinSnapshot,
 } from '@twinhelm/contracts';
-import { type TwinTransport } from './twin-transport';
+import { type SiteEventName, type TwinTransport } from './twin-transport';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -28,6 +28,8 @@ export interface TwinConnectionOptions {
   transport: TwinTransport;
   onSnapshot(snapshot: TwinSnapshot): void;
   onDelta(delta: TwinDelta): void;
+  /** Scenario progress and nowcasts of the site's room, raw (validated by the receiver). */
+  onSiteEvent?(event: SiteEventName, payload: unknown): void;
   now?: () => number;
   /** Timer used to retry a join that timed out; returns a cancel function. */
   schedule?: (fn: () => void, ms: number) => () => void;
@@ -94,6 +96,9 @@ export class TwinConnection {
       onDisconnect: (reason) => this.handleDisconnect(reason),
       onConnectError: (message) => this.handleConnectError(message),
       onDelta: (payload) => this.handleDelta(payload),
+      onSiteEvent: (event, payload) => {
+        if (!this.disposed) this.options.onSiteEvent?.(event, payload);
+      },
     });
   }
 

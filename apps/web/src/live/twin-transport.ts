@@ -6,7 +6,12 @@ export interface TransportHandlers {
   onConnectError(message: string): void;
   /** A raw twin:delta payload, not yet validated. */
   onDelta(payload: unknown): void;
+  /** Other events of the site's room (scenario progress, nowcast), raw. */
+  onSiteEvent?(event: SiteEventName, payload: unknown): void;
 }
+
+/** Room events besides the twin's deltas that the console listens to. */
+export type SiteEventName = 'scenario:progress' | 'twin:nowcast';
 
 export interface TwinTransport {
   /** Attach the handlers and open the connection. */

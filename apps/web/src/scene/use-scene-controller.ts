@@ -1,10 +1,26 @@
 'use client';
 
 import { useCallback, useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
-import type { ColorBy, SceneControllerApi, SceneViewState } from '@twinhelm/scene';
+import type {
+  AssetHighlight,
+  ColorBy,
+  HighlightRole,
+  OverlayMetric,
+  SceneControllerApi,
+  SceneOverlay,
+  SceneViewState,
+} from '@twinhelm/scene';
 
 /** The only file that touches @twinhelm/scene: everything else takes these types from here. */
-export type { ColorBy, SceneControllerApi, SceneViewState };
+export type {
+  AssetHighlight,
+  ColorBy,
+  HighlightRole,
+  OverlayMetric,
+  SceneControllerApi,
+  SceneOverlay,
+  SceneViewState,
+};
 export type Legend = SceneViewState['legend'];
 
 export const COLOR_BY_OPTIONS: readonly { value: ColorBy; label: string }[] = [

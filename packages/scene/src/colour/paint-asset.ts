@@ -3,7 +3,7 @@ import { flowDirection, writeArrow, FLOW_ARROW_THRESHOLD } from '../geometry/flo
 import { writeScaleRotateY } from '../geometry/matrices';
 import type { Point3 } from '../layout/layout';
 import type { ColorBy } from '../scene-api';
-import type { ValueStore } from '../state/value-store';
+import type { ValueSource } from '../state/value-store';
 import { hexToRgb } from './hex';
 import {
   RAMPS,
@@ -32,7 +32,7 @@ const ARROW = hexToRgb('#eef1f4');
 const fillCentre: Point3 = [0, 0, 0];
 
 /** The value an asset is coloured by, NaN when it has none (unmeasured or not applicable). */
-export function colourValue(visual: AssetVisual, colorBy: ColorBy, store: ValueStore): number {
+export function colourValue(visual: AssetVisual, colorBy: ColorBy, store: ValueSource): number {
   const slot = visual.slot;
   switch (colorBy) {
     case 'pressure':
@@ -51,7 +51,7 @@ export function colourValue(visual: AssetVisual, colorBy: ColorBy, store: ValueS
 }
 
 /** Pump state from telemetry: status wins, otherwise flow; null when nothing is known. */
-export function pumpRunning(visual: AssetVisual, store: ValueStore): boolean | null {
+export function pumpRunning(visual: AssetVisual, store: ValueSource): boolean | null {
   const status = store.get(visual.slot, 'status');
   if (!Number.isNaN(status)) return status > 0;
   const flow = store.get(visual.slot, 'flow');
@@ -64,7 +64,7 @@ function rampColour(value: number, colorBy: ColorBy): Rgb | null {
   return bin < 0 ? null : (RAMP_RGB[colorBy][bin] ?? null);
 }
 
-function baseColour(visual: AssetVisual, colorBy: ColorBy, store: ValueStore): Rgb {
+function baseColour(visual: AssetVisual, colorBy: ColorBy, store: ValueSource): Rgb {
   const ramp = rampColour(colourValue(visual, colorBy, store), colorBy);
   if (visual.type === 'pump') {
     const running = pumpRunning(visual, store);
@@ -85,7 +85,7 @@ function baseColour(visual: AssetVisual, colorBy: ColorBy, store: ValueStore): R
 export function paintAsset(
   visual: AssetVisual,
   colorBy: ColorBy,
-  store: ValueStore,
+  store: ValueSource,
   selected: boolean,
 ): void {
   const base = baseColour(visual, colorBy, store);

@@ -1,5 +1,5 @@
 import { pumpRunning } from '../colour/paint-asset';
-import type { ValueStore } from '../state/value-store';
+import type { ValueSource } from '../state/value-store';
 import type { AssetVisual } from './asset-visual';
 import { writeScaleRotateY } from './matrices';
 
@@ -9,7 +9,7 @@ const SPIN_RATE = (2 * Math.PI) / 1000;
 /** Turn running pumps by the frame's elapsed time; stopped or unknown pumps stand still. */
 export function spinPumps(
   pumps: readonly AssetVisual[],
-  store: ValueStore,
+  store: ValueSource,
   elapsedMs: number,
 ): void {
   for (const visual of pumps) {

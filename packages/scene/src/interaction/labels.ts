@@ -41,6 +41,11 @@ export class AssetLabels {
     this.texture = AdvancedDynamicTexture.CreateFullscreenUI('twinhelm-labels', true, scene);
   }
 
+  /** The full-screen GUI texture, shared with other screen-space marks (one draw call). */
+  get gui(): AdvancedDynamicTexture {
+    return this.texture;
+  }
+
   build(visuals: readonly AssetVisual[]): void {
     this.clear();
     for (const v of labelledAssets(visuals)) {

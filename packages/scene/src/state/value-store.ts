@@ -4,11 +4,17 @@ import type { MetricValue } from '@twinhelm/contracts';
 export const SCENE_METRICS = ['pressure', 'level', 'flow', 'velocity', 'status', 'speed'] as const;
 export type SceneMetric = (typeof SCENE_METRICS)[number];
 
+/** Where painting reads values from: the live store, or an overlay composed over it. */
+export interface ValueSource {
+  /** The value of a metric at an asset slot; NaN when there is none. */
+  get(slot: number, metric: SceneMetric): number;
+}
+
 /**
  * Latest value per asset slot and metric, in preallocated typed arrays (NaN = unmeasured), so
  * applying a delta allocates nothing. A sample older than the one held is ignored.
  */
-export class ValueStore {
+export class ValueStore implements ValueSource {
   private readonly values = new Map<string, Float64Array>();
   private readonly times = new Map<string, Float64Array>();
 

@@ -13,6 +13,8 @@ export class ViewStore {
       colorBy: 'pressure',
       elevationExaggeration: exaggeration,
       legend: legendFor('pressure'),
+      overlay: null,
+      highlightLegend: [],
     });
   }
 

@@ -2,15 +2,20 @@ import { createHash } from 'node:crypto';
 import { type ScenarioResult, type Scenario } from '@twinhelm/contracts';
 import { Project, Workspace } from 'epanet-js';
 import { engineVersionOf, type OpenModel, openModel } from './open-model';
-import { type RunBudget, runScenario } from './run-scenario';
+import { type RunBinding, type RunBudget, runScenario } from './run-scenario';
 
 export const modelHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A run's binding, and the model's hash when the caller already knows it. */
+export interface RunOptions extends RunBinding {
+  hash?: string;
+}
 
 export interface LocalEngine {
   engineVersion: string;
   /** Opens the text, or returns the model already open under its hash. */
   open(text: string, hash?: string): OpenModel;
-  run(text: string, scenario: Scenario, budget: RunBudget, hash?: string): ScenarioResult;
+  run(text: string, scenario: Scenario, budget: RunBudget, options?: RunOptions): ScenarioResult;
   /** Closes a model (after a failure that may have left it in an unknown state). */
   forget(hash: string): void;
   openHashes(): string[];
@@ -54,7 +59,7 @@ export async function createLocalEngine(maxModels = 8): Promise<LocalEngine> {
     open,
     forget,
     openHashes: () => [...models.keys()],
-    run: (text, scenario, budget, hash) =>
-      runScenario(open(text, hash), scenario, budget, engineVersion),
+    run: (text, scenario, budget, { hash, ...binding } = {}) =>
+      runScenario(open(text, hash), scenario, budget, engineVersion, binding),
   };
 }

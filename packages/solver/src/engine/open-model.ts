@@ -9,6 +9,8 @@ import {
   TimeParameter,
   type Workspace,
 } from 'epanet-js';
+import { normalizeModel } from './normalize-model';
+import { districtOfPattern } from '../scenario/district-of-pattern';
 import { type ModelCatalog } from '../scenario/model-catalog';
 
 /** The engine every run uses, pinned in package.json and recorded with every result. */
@@ -29,7 +31,17 @@ export interface OpenModel {
   /** 1-based engine index by id. */
   nodeIndex: Map<string, number>;
   linkIndex: Map<string, number>;
-  times: { durationS: number; hydraulicStepS: number; reportStepS: number; reportStartS: number };
+  /** Whether tank levels were written back once (see normalizeTanks). */
+  tanksNormalized: boolean;
+  times: {
+    durationS: number;
+    hydraulicStepS: number;
+    reportStepS: number;
+    reportStartS: number;
+    /** The file's START CLOCKTIME and PATTERN START, s. */
+    startClockS: number;
+    patternStartS: number;
+  };
 }
 
 /** EN_PRESS_UNITS and EN_METERS (EPANET 2.3; not in epanet-js's Option enum). */
@@ -61,6 +73,7 @@ export function openModel(ws: Workspace, project: Project, text: string, hash: s
   const nodeIndex = new Map<string, number>();
   const nodes = new Map<string, 'junction' | 'reservoir' | 'tank'>();
   const tankLimits = new Map<string, { minLevelM: number; maxLevelM: number }>();
+  const dmas = new Map<string, string[]>();
   for (let i = 1; i <= project.getCount(CountType.NodeCount); i++) {
     const id = project.getNodeId(i);
     const kind = NODE_KIND[project.getNodeType(i)];
@@ -72,6 +85,12 @@ export function openModel(ws: Workspace, project: Project, text: string, hash: s
         minLevelM: project.getNodeValue(i, NodeProperty.MinLevel),
         maxLevelM: project.getNodeValue(i, NodeProperty.MaxLevel),
       });
+    }
+    const dma = kind === 'junction' ? districtOf(project, i) : undefined;
+    if (dma !== undefined) {
+      const members = dmas.get(dma) ?? [];
+      members.push(id);
+      dmas.set(dma, members);
     }
   }
   const linkIds: string[] = [];
@@ -88,13 +107,38 @@ export function openModel(ws: Workspace, project: Project, text: string, hash: s
     hydraulicStepS: project.getTimeParameter(TimeParameter.HydStep),
     reportStepS: project.getTimeParameter(TimeParameter.ReportStep),
     reportStartS: project.getTimeParameter(TimeParameter.ReportStart),
+    startClockS: project.getTimeParameter(TimeParameter.StartTime),
+    patternStartS: project.getTimeParameter(TimeParameter.PatternStart),
   };
+  normalizeModel(project, {
+    nodes: nodeIds.map((id) => nodes.get(id) ?? 'junction'),
+    links: linkIds.map((id) => links.get(id) ?? 'pipe'),
+  });
   const catalog: ModelCatalog = {
     nodes,
     links,
     tankLimits,
+    dmas,
     controlCount: project.getCount(CountType.ControlCount),
     durationS: times.durationS,
   };
-  return { hash, project, catalog, nodeIds, linkIds, nodeIndex, linkIndex, times };
+  return {
+    hash,
+    project,
+    catalog,
+    nodeIds,
+    linkIds,
+    nodeIndex,
+    linkIndex,
+    tanksNormalized: false,
+    times,
+  };
+}
+
+/** The district of a junction: named after the pattern of its first demand category. */
+function districtOf(project: Project, node: number): string | undefined {
+  if (project.getNumberOfDemands(node) === 0) return undefined;
+  const pattern = project.getDemandPattern(node, 1);
+  const patternId = pattern > 0 ? project.getPatternId(pattern) : undefined;
+  return districtOfPattern(patternId, project.getBaseDemand(node, 1));
 }

@@ -1,5 +1,6 @@
 import { type BurstSize, type Perturbation } from '@twinhelm/contracts';
 import { LinkProperty, NodeProperty } from 'epanet-js';
+import { normalizeTanks } from './normalize-model';
 import { type OpenModel } from './open-model';
 import { type RunEdits } from './run-edits';
 
@@ -71,7 +72,12 @@ export function actionFor(p: Perturbation, model: OpenModel, edits: RunEdits): T
       };
     }
     case 'demand-multiplier': {
-      const targets = (p.junctionIds ?? model.nodeIds.filter(isJunction(model))).map(node);
+      const ids =
+        p.junctionIds ??
+        (p.dma !== undefined
+          ? (model.catalog.dmas.get(p.dma) ?? [])
+          : model.nodeIds.filter(isJunction(model)));
+      const targets = ids.map(node);
       const apply = (on: boolean) => () => {
         for (const i of targets) edits.multiplyDemand(i, p.multiplier, on);
       };
@@ -81,6 +87,7 @@ export function actionFor(p: Perturbation, model: OpenModel, edits: RunEdits): T
       const i = node(p.assetId);
       const hold = (): void => project.setNodeValue(i, NodeProperty.TankLevel, p.levelM);
       const prepare = (): void => {
+        normalizeTanks(model);
         const initial = project.getNodeValue(i, NodeProperty.TankLevel);
         edits.onRestore(() => project.setNodeValue(i, NodeProperty.TankLevel, initial));
       };

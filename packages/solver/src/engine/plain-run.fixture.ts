@@ -38,6 +38,10 @@ export interface PlainEdits {
   before?: (p: Project) => void;
   /** Edits applied just before the hydraulic step at each given time. */
   at?: Record<number, (p: Project) => void>;
+  /** Edits applied just before every hydraulic step (after `at`), given its time. */
+  each?: (p: Project, t: number) => void;
+  /** initH's option; default NoSave (flows as the file's initial statuses set them at open). */
+  init?: InitHydOption;
 }
 
 /** Runs the file in its own units and converts heads and flows to m and L/s. */
@@ -59,10 +63,11 @@ export async function plainRun(text: string, edits: PlainEdits = {}): Promise<Pl
   const reportStep = p.getTimeParameter(TimeParameter.ReportStep);
   const reportStart = p.getTimeParameter(TimeParameter.ReportStart);
   p.openH();
-  p.initH(InitHydOption.NoSave);
+  p.initH(edits.init ?? InitHydOption.NoSave);
   let next = 0;
   for (;;) {
     edits.at?.[next]?.(p);
+    edits.each?.(p, next);
     const t = p.runH();
     if (t >= reportStart && (t - reportStart) % reportStep === 0) {
       out.times.push(t);

@@ -1,4 +1,4 @@
-import { CountType, LinkProperty, NodeProperty, type Project } from 'epanet-js';
+import { CountType, LinkProperty, NodeProperty, type Project, type TimeParameter } from 'epanet-js';
 
 /**
  * Every change a run makes to an open project, kept so that overlapping perturbations combine
@@ -20,6 +20,27 @@ export class RunEdits {
   /** Records how to undo a change made outside this class (time parameters, demand model). */
   onRestore(fn: () => void): void {
     this.undo.push(fn);
+  }
+
+  /** Sets a time parameter for this run. */
+  setTime(param: TimeParameter, value: number): void {
+    const before = this.project.getTimeParameter(param);
+    this.undo.push(() => this.project.setTimeParameter(param, before));
+    this.project.setTimeParameter(param, value);
+  }
+
+  /** Sets a node property (tank initial level…) for this run. */
+  setNode(node: number, property: NodeProperty, value: number): void {
+    const before = this.project.getNodeValue(node, property);
+    this.undo.push(() => this.project.setNodeValue(node, property, before));
+    this.project.setNodeValue(node, property, value);
+  }
+
+  /** Sets a link property (pipe roughness…) for this run. */
+  setLink(link: number, property: LinkProperty, value: number): void {
+    const before = this.project.getLinkValue(link, property);
+    this.undo.push(() => this.project.setLinkValue(link, property, before));
+    this.project.setLinkValue(link, property, value);
   }
 
   /** Adds (before the run) a constant demand category (no pattern) for extra flows at a junction. */

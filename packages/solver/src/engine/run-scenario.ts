@@ -1,6 +1,8 @@
-import { type Scenario, type ScenarioResult } from '@twinhelm/contracts';
+import { type LiveState, type Scenario, type ScenarioResult } from '@twinhelm/contracts';
 import { DemandModel, InitHydOption, type Project, TimeParameter } from 'epanet-js';
 import { horizonOf, validateScenario } from '../scenario/validate-scenario';
+import { bindLiveState, scaleRoughness, startClockOf } from '../state/bind-live-state';
+import { validateLiveState } from '../state/validate-live-state';
 import { collectAt, emptySeries } from './collect-series';
 import { type OpenModel } from './open-model';
 import { actionFor, needsPressureDriven, type TimedAction } from './perturbation-actions';
@@ -18,24 +20,42 @@ export interface RunBudget {
   isCancelled?: () => boolean;
 }
 
+/** What a run binds besides its scenario: the live state, and a roughness factor (ensembles). */
+export interface RunBinding {
+  /** Initial and boundary conditions from the twin; none: the file's own. */
+  state?: LiveState | null;
+  /** Multiplies every pipe's roughness coefficient for this run (default 1). */
+  roughnessFactor?: number;
+}
+
 /** EPANET's pressure-driven parameters: no flow at or below 0 m, full demand at the service pressure. */
 const PDA_MIN_PRESSURE_M = 0;
 const PDA_EXPONENT = 0.5;
 
 /**
- * Runs one scenario on an open model: applies each perturbation at its window's start and
+ * Runs one scenario on an open model: binds the live state (initial tank levels, pump and valve
+ * states, time of day, demand multipliers), applies each perturbation at its window's start and
  * undoes it at its end (the hydraulic step is cut so that a step falls on every window edge),
  * collects every node and link at each report time, evaluates KPIs, and puts the project
- * back to the file's state. Throws RunError (invalid scenario, budget, cancel) or EPANET's own
- * error.
+ * back to the file's state. Throws RunError (invalid scenario or state, budget, cancel) or
+ * EPANET's own error.
  */
 export function runScenario(
   model: OpenModel,
   scenario: Scenario,
   budget: RunBudget,
   engineVersion: string,
+  binding: RunBinding = {},
 ): ScenarioResult {
-  const problems = validateScenario(scenario, model.catalog);
+  const state = binding.state ?? null;
+  const roughnessFactor = binding.roughnessFactor ?? 1;
+  const problems = [
+    ...validateScenario(scenario, model.catalog),
+    ...(state ? validateLiveState(state, model.catalog) : []),
+    ...(Number.isFinite(roughnessFactor) && roughnessFactor > 0
+      ? []
+      : [`roughnessFactor ${roughnessFactor}: must be a finite number > 0`]),
+  ];
   if (problems.length > 0) {
     throw new RunError({ kind: 'invalid', message: problems.join('; '), problems });
   }
@@ -47,10 +67,12 @@ export function runScenario(
   let clock = 0;
   let open = false;
   try {
-    setTime(project, edits, TimeParameter.Duration, horizon);
+    edits.setTime(TimeParameter.Duration, horizon);
     if (scenario.reportStepS !== undefined) {
-      setTime(project, edits, TimeParameter.ReportStep, scenario.reportStepS);
+      edits.setTime(TimeParameter.ReportStep, scenario.reportStepS);
     }
+    scaleRoughness(model, edits, roughnessFactor);
+    if (state) bindLiveState(model, edits, state);
     if (needsPressureDriven(scenario.perturbations)) {
       const dm = project.getDemandModel();
       edits.onRestore(() => project.setDemandModel(dm.type, dm.pmin, dm.preq, dm.pexp));
@@ -75,7 +97,7 @@ export function runScenario(
     });
     project.openH();
     open = true;
-    project.initH(InitHydOption.NoSave);
+    project.initH(InitHydOption.InitFlow);
     let next = 0;
     let fired = 0;
     for (;;) {
@@ -104,13 +126,16 @@ export function runScenario(
     if (open) closeQuietly(project);
     edits.restore();
   }
-  return shapeResult({ model, scenario, series, engineVersion, steps, simulatedS: clock });
-}
-
-function setTime(project: Project, edits: RunEdits, param: TimeParameter, value: number): void {
-  const before = project.getTimeParameter(param);
-  edits.onRestore(() => project.setTimeParameter(param, before));
-  project.setTimeParameter(param, value);
+  return shapeResult({
+    model,
+    scenario,
+    series,
+    engineVersion,
+    steps,
+    simulatedS: clock,
+    state,
+    startClockS: startClockOf(model, state),
+  });
 }
 
 /** Window ends fire before starts at the same time, then in scenario order. */

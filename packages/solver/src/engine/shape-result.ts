@@ -1,4 +1,4 @@
-import { type Scenario, type ScenarioResult } from '@twinhelm/contracts';
+import { type LiveState, type Scenario, type ScenarioResult } from '@twinhelm/contracts';
 import { evaluateKpis } from '../scenario/evaluate-kpis';
 import { horizonOf } from '../scenario/validate-scenario';
 import { type CollectedSeries } from './collect-series';
@@ -14,6 +14,9 @@ export function shapeResult(args: {
   engineVersion: string;
   steps: number;
   simulatedS: number;
+  state: LiveState | null;
+  /** Time of day of t = 0, s after midnight. */
+  startClockS: number;
 }): ScenarioResult {
   const { model, scenario, series } = args;
   const nodes: ScenarioResult['nodes'] = {};
@@ -42,6 +45,7 @@ export function shapeResult(args: {
     times: series.times,
     horizonS: horizonOf(scenario, model.catalog),
     servicePressureM: scenario.servicePressureM,
+    startClockS: args.startClockS,
     ...(scenario.tariff ? { tariff: scenario.tariff } : {}),
     junctions: model.nodeIds
       .filter((id) => model.catalog.nodes.get(id) === 'junction')
@@ -66,7 +70,7 @@ export function shapeResult(args: {
     kpis,
     violations,
     stats: { hydraulicSteps: args.steps, simulatedS: args.simulatedS },
-    state: null,
-    startClockS: 0,
+    state: args.state,
+    startClockS: args.startClockS,
   };
 }

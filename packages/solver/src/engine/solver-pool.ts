@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type Scenario } from '@twinhelm/contracts';
+import { type LiveState, type Scenario } from '@twinhelm/contracts';
+import { type CompactTarget } from '../ensemble/compact-member';
 import { modelHash } from './local-engine';
 import { type RunOutcome, type WorkerJob, type WorkerMessage } from './worker-protocol';
 
@@ -13,11 +14,20 @@ export interface RunRequest {
   /** The .inp text; models are kept open in the workers by its sha-256. */
   inp: string;
   scenario: Scenario;
+  /** Live state bound as initial and boundary conditions; none: the file's own. */
+  state?: LiveState | null;
+  /** Multiplies every pipe's roughness coefficient for this run (ensembles); default 1. */
+  roughnessFactor?: number;
   /** Default 20,000 hydraulic steps. */
   maxSteps?: number;
   /** Wall-time budget of the run, ms; default 60 s. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Ensemble member: the worker writes the band series into this shared buffer and returns the
+   * result without series (see runEnsemble), so large results never cross to this thread.
+   */
+  compact?: CompactTarget;
 }
 
 export interface SolverPool {
@@ -142,9 +152,12 @@ export function createSolverPool(opts: PoolOptions = {}): SolverPool {
             hash: modelHash(request.inp),
             text: request.inp,
             scenario: request.scenario,
+            state: request.state ?? null,
+            roughnessFactor: request.roughnessFactor ?? 1,
             maxSteps: request.maxSteps ?? 20_000,
             timeoutMs: request.timeoutMs ?? 60_000,
             cancel: new SharedArrayBuffer(4),
+            ...(request.compact ? { compact: request.compact } : {}),
           },
           ...(request.signal ? { signal: request.signal } : {}),
           resolve,

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { packMember } from '../ensemble/compact-member';
 import { createLocalEngine } from './local-engine';
 import { toFailure } from './run-errors';
 import { type RunOutcome, type WorkerJob, type WorkerMessage } from './worker-protocol';
@@ -24,9 +25,9 @@ port.on('message', (job: WorkerJob) => {
         deadlineMs: Date.now() + job.timeoutMs,
         isCancelled: () => Atomics.load(flag, 0) === 1,
       },
-      job.hash,
+      { hash: job.hash, state: job.state, roughnessFactor: job.roughnessFactor },
     );
-    outcome = { ok: true, result };
+    outcome = { ok: true, result: job.compact ? packMember(result, job.compact) : result };
   } catch (error) {
     const failure = toFailure(error);
     if (failure.kind === 'engine') engine.forget(job.hash);

@@ -69,6 +69,23 @@ describe('evaluateKpis (hand-made series)', () => {
     expect(kpis.energy.currency).toBe('EUR');
   });
 
+  it('prices by the time of day: a run starting at 01:00 reaches the 02:00 price an hour in', () => {
+    const tariff = {
+      currency: 'EUR',
+      periods: [
+        { fromS: 0, pricePerKwh: 0.1 },
+        { fromS: 7200, pricePerKwh: 0.3 },
+      ],
+    };
+    const { kpis } = evaluateKpis({
+      ...base,
+      startClockS: 3600,
+      tariff,
+      pumps: [{ id: 'P', power: [10, 20, 30, 40] }],
+    });
+    expect(kpis.energy.cost).toBeCloseTo(10 * 0.1 + 20 * 0.3 + 30 * 0.3, 9);
+  });
+
   it('handles empty series and prices wrap at midnight', () => {
     expect(evaluateKpis({ ...base, times: [] }).kpis.minPressure).toBeNull();
     expect(intervals([0, 900], 3600)).toEqual([900, 2700]);

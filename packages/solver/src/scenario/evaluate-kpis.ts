@@ -5,6 +5,8 @@ export interface KpiInput {
   times: readonly number[];
   horizonS: number;
   servicePressureM: number;
+  /** Time of day of t = 0, s after midnight (tariff periods are times of day); default 0. */
+  startClockS?: number;
   tariff?: Tariff;
   junctions: readonly { id: string; pressure: number[]; demand: number[]; requested: number[] }[];
   tanks: readonly { id: string; level: number[]; minLevelM: number; maxLevelM: number }[];
@@ -19,7 +21,7 @@ export function intervals(times: readonly number[], horizonS: number): number[] 
   return times.map((t, i) => Math.max(0, (times[i + 1] ?? Math.max(horizonS, t)) - t));
 }
 
-/** Price per kWh at a time (s from the simulation start, taken as midnight). */
+/** Price per kWh at a time of day (s after midnight; wraps by a day). */
 export function priceAt(tariff: Tariff, t: number): number {
   const ofDay = ((t % 86_400) + 86_400) % 86_400;
   let price = tariff.periods[0]?.pricePerKwh ?? 0;
@@ -101,13 +103,14 @@ export function evaluateKpis(input: KpiInput): { kpis: ScenarioKpis; violations:
     };
   });
   const tariff = input.tariff;
+  const startClockS = input.startClockS ?? 0;
   const pumps = input.pumps.map((pump) => {
     let kwh = 0;
     let cost = 0;
     pump.power.forEach((kw, i) => {
       const e = (kw * (dt[i] ?? 0)) / 3600;
       kwh += e;
-      if (tariff) cost += e * priceAt(tariff, times[i] ?? 0);
+      if (tariff) cost += e * priceAt(tariff, startClockS + (times[i] ?? 0));
     });
     return { pumpId: pump.id, kwh, cost: tariff ? cost : null };
   });

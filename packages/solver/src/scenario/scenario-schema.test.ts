@@ -1,6 +1,5 @@
 import { ScenarioSchema } from '@twinhelm/contracts';
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../cli/parse-args';
 import { validateScenario } from './validate-scenario';
 
 const catalog = {
@@ -14,6 +13,7 @@ const catalog = {
     ['P1', 'pipe'],
   ] as const),
   tankLimits: new Map([['T1', { minLevelM: 0.5, maxLevelM: 6 }]]),
+  dmas: new Map([['DMA1', ['J1', 'J2']]]),
   controlCount: 2,
   durationS: 86_400,
 };
@@ -73,24 +73,29 @@ describe('ScenarioSchema and validateScenario', () => {
       'perturbations[5] (control-disabled): control 3 does not exist: the network has 2 simple controls (1-based)',
     ]);
   });
-});
 
-describe('twinhelm-solve arguments', () => {
-  it('parses the documented flags', () => {
-    expect(parseArgs(['--inp', 'a.inp', '--scenario', 's.json', '--json'])).toEqual({
-      ok: true,
-      args: { inp: 'a.inp', scenario: 's.json', json: true, maxSteps: 100_000 },
+  it('checks a demand multiplier DMA by name, with the nearest names, and not with junction ids too', () => {
+    const scenario = ScenarioSchema.parse({
+      perturbations: [
+        { type: 'demand-multiplier', multiplier: 1.2, dma: 'DMA1', startS: 0, endS: 60 },
+        { type: 'demand-multiplier', multiplier: 1.2, dma: 'DMA7', startS: 0, endS: 60 },
+        {
+          type: 'demand-multiplier',
+          multiplier: 1.2,
+          dma: 'DMA1',
+          junctionIds: ['J1'],
+          startS: 0,
+          endS: 60,
+        },
+      ],
     });
-  });
-
-  it('rejects ensembles, unknown flags and missing files clearly', () => {
-    expect(parseArgs(['--inp', 'a.inp', '--scenario', 's.json', '--members', '20'])).toEqual({
-      ok: false,
-      errors: ['--members: ensembles: not yet (only single runs, --members 1)'],
-    });
-    const r = parseArgs(['--bogus']);
-    expect(r.ok ? [] : r.errors).toEqual(
-      expect.arrayContaining(['unknown argument --bogus', '--inp <file.inp> is required']),
+    expect(validateScenario(scenario, catalog)).toEqual([
+      'perturbations[1] (demand-multiplier): DMA7: unknown DMA in this network (did you mean DMA1?)',
+      'perturbations[2] (demand-multiplier): give either dma or junctionIds, not both',
+    ]);
+    const noDistricts = { ...catalog, dmas: new Map<string, string[]>() };
+    expect(validateScenario(scenario, noDistricts)[0]).toBe(
+      'perturbations[0] (demand-multiplier): DMA1: unknown DMA: this network has no districts (junction demand patterns name them, e.g. DMA3_pat)',
     );
   });
 });

@@ -1,9 +1,11 @@
 import { type Perturbation, type Scenario } from '@twinhelm/contracts';
 import { type ModelCatalog } from './model-catalog';
-import { nearestIds } from './nearest-ids';
-
-type NodeKind = 'junction' | 'reservoir' | 'tank';
-type LinkKind = 'pipe' | 'pump' | 'valve';
+import {
+  dmaProblems,
+  linkProblems as link,
+  nodeProblems as node,
+  tankLevelProblems,
+} from './catalog-lookup';
 
 /** The horizon a scenario simulates: its own, or the network's duration. */
 export const horizonOf = (scenario: Scenario, catalog: ModelCatalog): number =>
@@ -44,16 +46,15 @@ function assetProblems(p: Perturbation, catalog: ModelCatalog): string[] {
       return node(p.assetId, ['junction'], catalog);
     case 'tank-level': {
       const problems = node(p.assetId, ['tank'], catalog);
-      const limits = catalog.tankLimits.get(p.assetId);
-      if (problems.length === 0 && limits && p.levelM > limits.maxLevelM) {
-        problems.push(
-          `${p.assetId}: level ${p.levelM} m is above the tank's maximum ${limits.maxLevelM} m`,
-        );
-      }
-      return problems;
+      return problems.length > 0 ? problems : tankLevelProblems(p.assetId, p.levelM, catalog);
     }
-    case 'demand-multiplier':
+    case 'demand-multiplier': {
+      if (p.dma !== undefined && p.junctionIds !== undefined) {
+        return ['give either dma or junctionIds, not both'];
+      }
+      if (p.dma !== undefined) return dmaProblems(p.dma, catalog);
       return (p.junctionIds ?? []).flatMap((id) => node(id, ['junction'], catalog));
+    }
     case 'control-disabled':
       return p.controlIndex > catalog.controlCount
         ? [
@@ -61,22 +62,4 @@ function assetProblems(p: Perturbation, catalog: ModelCatalog): string[] {
           ]
         : [];
   }
-}
-
-function node(id: string, kinds: NodeKind[], catalog: ModelCatalog): string[] {
-  const kind = catalog.nodes.get(id);
-  if (kind === undefined) return [unknown(id, 'node', catalog.nodes.keys())];
-  return kinds.includes(kind) ? [] : [`${id} is a ${kind}, expected a ${kinds.join(' or ')}`];
-}
-
-function link(id: string, kinds: LinkKind[], catalog: ModelCatalog): string[] {
-  const kind = catalog.links.get(id);
-  if (kind === undefined) return [unknown(id, 'link', catalog.links.keys())];
-  return kinds.includes(kind) ? [] : [`${id} is a ${kind}, expected a ${kinds.join(' or ')}`];
-}
-
-function unknown(id: string, what: string, known: Iterable<string>): string {
-  const near = nearestIds(id, known);
-  const hint = near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : '';
-  return `${id}: unknown ${what} in this network${hint}`;
 }

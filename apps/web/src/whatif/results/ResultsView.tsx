@@ -1,0 +1,78 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { type ScenarioDetail } from '@twinhelm/contracts';
+import { useEnsembleSummary } from '../api/scenario-queries';
+import { useWhatIf } from '../whatif-context';
+import { defaultChartAssets, perturbedAssets } from './default-chart-assets';
+import { KpiCards } from './KpiCards';
+import { RecommendationList } from './RecommendationList';
+import { ScenarioCharts } from './ScenarioCharts';
+import { TimeScrubber } from './TimeScrubber';
+import { ViolationsTable } from './ViolationsTable';
+
+const MAX_CHARTS = 8;
+
+/** A finished scenario: KPIs, the prediction on the scene, violations, recommendations, charts. */
+export function ResultsView({ scenario }: { scenario: ScenarioDetail }) {
+  const { coordinator, selectedAssetId } = useWhatIf();
+  const ensemble = useEnsembleSummary(scenario.id, scenario.members > 1);
+  const perturbations = scenario.request.scenario.perturbations;
+  const violations = scenario.violations ?? [];
+  const [chartAssets, setChartAssets] = useState(() =>
+    defaultChartAssets(perturbations, violations),
+  );
+
+  // An asset picked in 3D while the results are open joins the charts.
+  const lastSelected = useRef(selectedAssetId);
+  useEffect(() => {
+    if (selectedAssetId === lastSelected.current) return;
+    lastSelected.current = selectedAssetId;
+    if (selectedAssetId === null) return;
+    setChartAssets((ids) =>
+      ids.includes(selectedAssetId) ? ids : [selectedAssetId, ...ids].slice(0, MAX_CHARTS),
+    );
+  }, [selectedAssetId]);
+
+  useEffect(() => () => coordinator.clearHighlights(), [coordinator]);
+
+  const times = scenario.times ?? [];
+  const startClockS = scenario.startClockS ?? 0;
+  return (
+    <div className="whatif__results">
+      {scenario.kpis ? (
+        <KpiCards kpis={scenario.kpis} ensemble={ensemble.data ?? null} />
+      ) : (
+        <p className="whatif__dim">This run stored no KPIs.</p>
+      )}
+      {times.length > 0 ? (
+        <TimeScrubber
+          scenarioId={scenario.id}
+          scenarioName={scenario.name}
+          times={times}
+          startClockS={startClockS}
+        />
+      ) : null}
+      <ViolationsTable
+        violations={violations}
+        probabilities={ensemble.data?.violationProbability ?? null}
+        startClockS={startClockS}
+      />
+      {scenario.recommendations ? (
+        <RecommendationList scenario={scenario} affected={perturbations.flatMap(perturbedAssets)} />
+      ) : scenario.request.recommend ? (
+        <p className="whatif__dim">
+          {violations.length === 0
+            ? 'No violations, so no mitigating actions were searched.'
+            : 'This run stored no recommendations.'}
+        </p>
+      ) : null}
+      <ScenarioCharts
+        scenarioId={scenario.id}
+        assetIds={chartAssets}
+        startClockS={startClockS}
+        onRemove={(id) => setChartAssets((ids) => ids.filter((x) => x !== id))}
+      />
+    </div>
+  );
+}

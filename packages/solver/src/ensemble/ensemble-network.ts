@@ -1,0 +1,68 @@
+import { districtOfPattern } from '../scenario/district-of-pattern';
+import { ParseContext } from '../inp/parse-context';
+import { readOptions } from '../inp/parse-options';
+import { type NodeEntry, readNodes } from '../inp/parse-nodes';
+import { type InpSection, tokenizeInp } from '../inp/tokenize';
+
+/** What member generation needs to know about a network, read without opening it in EPANET. */
+export interface EnsembleNetwork {
+  /** District (DMA) names, sorted; empty when no junction's demand pattern names one. */
+  dmas: string[];
+  /** Some junction with a positive demand belongs to no district. */
+  outsideDmas: boolean;
+  /** Tanks' initial level and limits, m above the bottom. */
+  tanks: Map<string, { initLevelM: number; minLevelM: number; maxLevelM: number }>;
+}
+
+/**
+ * Reads the districts and tanks of an .inp text (tokens only: no layout, no EPANET). Districts
+ * follow the engine's catalog (`districtOfPattern` of each junction's first demand category):
+ * a [DEMANDS] line replaces the [JUNCTIONS] demand, and a demand without its own pattern belongs
+ * to no district (EPANET 2.3 reports no pattern for it even where the default pattern applies).
+ */
+export function readEnsembleNetwork(text: string): EnsembleNetwork {
+  const { sections } = tokenizeInp(text);
+  const ctx = new ParseContext();
+  const options = readOptions(sections, ctx);
+  const nodes = new Map<string, NodeEntry>();
+  readNodes(sections, options.units, ctx, nodes);
+  const tanks: EnsembleNetwork['tanks'] = new Map();
+  for (const { node } of nodes.values()) {
+    if (node.type !== 'tank') continue;
+    tanks.set(node.id, {
+      initLevelM: node.initLevel,
+      minLevelM: node.minLevel,
+      maxLevelM: node.maxLevel,
+    });
+  }
+  return { ...districtsOf(sections), tanks };
+}
+
+function districtsOf(sections: InpSection[]): Pick<EnsembleNetwork, 'dmas' | 'outsideDmas'> {
+  const junctions = new Map<string, FirstDemand>();
+  const demands = new Map<string, FirstDemand>();
+  for (const section of sections) {
+    for (const { tokens } of section.lines) {
+      const [id = '', a, b] = tokens;
+      if (section.name === 'JUNCTIONS' && !junctions.has(id)) {
+        junctions.set(id, { demand: Number(b ?? 0), pattern: tokens[3] });
+      } else if (section.name === 'DEMANDS' && !demands.has(id)) {
+        demands.set(id, { demand: Number(a ?? 0), pattern: b });
+      }
+    }
+  }
+  const dmas = new Set<string>();
+  let outsideDmas = false;
+  for (const [id, junction] of junctions) {
+    const { demand, pattern } = demands.get(id) ?? junction;
+    const dma = districtOfPattern(pattern, demand);
+    if (dma !== undefined) dmas.add(dma);
+    else if (demand > 0) outsideDmas = true;
+  }
+  return { dmas: [...dmas].sort(), outsideDmas };
+}
+
+interface FirstDemand {
+  demand: number;
+  pattern: string | undefined;
+}

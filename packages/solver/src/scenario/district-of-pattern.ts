@@ -1,0 +1,13 @@
+/**
+ * The district (DMA) a junction belongs to, named after its demand pattern: C-Town's "DMA3_pat"
+ * gives "DMA3". Junctions without a base demand or without a pattern belong to no district.
+ * (The simulator names its districts the same way; the two must agree.)
+ */
+export function districtOfPattern(
+  patternId: string | undefined,
+  baseDemand: number,
+): string | undefined {
+  if (patternId === undefined || patternId === '' || !(baseDemand > 0)) return undefined;
+  const stripped = patternId.replace(/[_-]?pat(tern)?$/i, '');
+  return stripped === '' ? patternId : stripped;
+}

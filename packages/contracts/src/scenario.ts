@@ -266,7 +266,7 @@ export const ScenarioResultSchema = z.object({
   stats: z.object({ hydraulicSteps: z.number(), simulatedS: z.number() }),
   /** The bound live state (null: the file's own initial conditions). Part of the run's inputs. */
   state: LiveStateSchema.nullable().default(null),
-  /** Time of day of times[0], s after midnight (0 without a bound state). */
+  /** Time of day of times[0], s after midnight (the file's START CLOCKTIME without a bound state). */
   startClockS: z.number().default(0),
   /** P5/P50/P95 over the ensemble (absent for one run); the series above are member 0's. */
   bands: ScenarioBandsSchema.optional(),

@@ -8,7 +8,7 @@ import {
   TimeParameter,
   Workspace,
 } from 'epanet-js';
-import { districtOfPattern } from './district-of-pattern';
+import { districtOfPattern } from '@twinhelm/solver';
 import { readLinks, readNodes } from './read-network';
 import { type NetworkLink, type NetworkNode } from './network-elements';
 import { type UnitFactors, unitFactors } from './units';

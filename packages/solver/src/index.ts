@@ -29,3 +29,7 @@ export { districtOfPattern } from './scenario/district-of-pattern';
 export { nearestIds } from './scenario/nearest-ids';
 export { validateLiveState } from './state/validate-live-state';
 export { liveStateFromTwin, type LiveStateOptions } from './state/live-state-from-twin';
+export { recommendActions, type RecommendOptions, type RecommendRequest } from './recommend';
+export { runEnsemble, type EnsembleOptions, type EnsembleRequest } from './ensemble/run-ensemble';
+export { readEnsembleNetwork, type EnsembleNetwork } from './ensemble/ensemble-network';
+export { type CompactTarget } from './ensemble/compact-member';

@@ -8,9 +8,7 @@ import { ScenarioView } from './results/ScenarioView';
 import { useWhatIf } from './whatif-context';
 
 type View =
-  | { kind: 'compose' }
-  | { kind: 'history' }
-  | { kind: 'scenario'; id: string; fresh: boolean };
+  { kind: 'compose' } | { kind: 'history' } | { kind: 'scenario'; id: string; fresh: boolean };
 
 export const WHATIF_DRAWER_ID = 'whatif-drawer';
 

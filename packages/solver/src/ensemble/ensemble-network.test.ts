@@ -90,6 +90,19 @@ describe('readEnsembleNetwork', () => {
     }
   });
 
+  it('reads CRLF files and stops at [END]', () => {
+    const text = [
+      '[JUNCTIONS]',
+      'A 10 1.5 North_pat',
+      '[PATTERNS]',
+      'North_pat 1',
+      '[END]',
+      '[JUNCTIONS]',
+      'B 10 1 South_pat',
+    ].join('\r\n');
+    expect(readEnsembleNetwork(text).dmas).toEqual(['North']);
+  });
+
   it('names C-Town districts after their patterns', () => {
     expect(readEnsembleNetwork(readNetwork('CTOWN.INP')).dmas).toEqual([
       'DMA1',

@@ -21,11 +21,16 @@ export interface EnsembleNetwork {
  * to no district (EPANET 2.3 reports no pattern for it even where the default pattern applies).
  */
 export function readEnsembleNetwork(text: string): EnsembleNetwork {
-  const { sections } = tokenizeInp(text);
+  const { sections } = tokenizeInp(sectionsText(text, USED_SECTIONS));
   const ctx = new ParseContext();
   const options = readOptions(sections, ctx);
   const nodes = new Map<string, NodeEntry>();
-  readNodes(sections, options.units, ctx, nodes);
+  readNodes(
+    sections.filter((s) => s.name === 'TANKS'),
+    options.units,
+    ctx,
+    nodes,
+  );
   const tanks: EnsembleNetwork['tanks'] = new Map();
   for (const { node } of nodes.values()) {
     if (node.type !== 'tank') continue;
@@ -36,6 +41,23 @@ export function readEnsembleNetwork(text: string): EnsembleNetwork {
     });
   }
   return { ...districtsOf(sections), tanks };
+}
+
+const USED_SECTIONS = new Set(['OPTIONS', 'JUNCTIONS', 'DEMANDS', 'TANKS']);
+const HEADER = /^[ \t]*\[([^\]\r\n]*)\]/gm;
+
+/** The text of the named sections only (headers kept), so large files tokenize quickly. */
+function sectionsText(text: string, names: ReadonlySet<string>): string {
+  const parts: string[] = [];
+  const headers = [...text.matchAll(HEADER)];
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i];
+    const name = (header?.[1] ?? '').trim().toUpperCase();
+    if (name === 'END') break;
+    if (!names.has(name)) continue;
+    parts.push(text.slice(header?.index ?? 0, headers[i + 1]?.index ?? text.length));
+  }
+  return parts.join('\n');
 }
 
 function districtsOf(sections: InpSection[]): Pick<EnsembleNetwork, 'dmas' | 'outsideDmas'> {

@@ -1,7 +1,6 @@
 /**
  * The district (DMA) a junction belongs to, named after its demand pattern: C-Town's "DMA3_pat"
  * gives "DMA3". Junctions without a base demand or without a pattern belong to no district.
- * (The simulator names its districts the same way; the two must agree.)
  */
 export function districtOfPattern(
   patternId: string | undefined,

@@ -1,10 +1,21 @@
-import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatNumber, metricLabel, metricUnit } from '../../lib/format-value';
 import { type AssetChart } from './band-series';
-import { clockLabel, offsetLabel, offsetTicks } from './time-labels';
+import { clockLabel, clockTicks, offsetLabel } from './time-labels';
 
 interface Props {
   chart: AssetChart;
+  /** The scrubber's time (s), marked with a vertical line; null: none. */
+  cursorT: number | null;
   startClockS: number;
   onRemove: () => void;
 }
@@ -12,7 +23,7 @@ interface Props {
 const AXIS = { stroke: '#a2a9af', tick: { fill: '#c3c9ce', fontSize: '0.8rem' } };
 
 /** One asset's predicted metric: the run as a line, the ensemble's P5–P95 band and P50. */
-export function AssetBandChart({ chart, startClockS, onRemove }: Props) {
+export function AssetBandChart({ chart, cursorT, startClockS, onRemove }: Props) {
   const unit = metricUnit(chart.metric);
   const end = chart.rows.at(-1)?.t ?? 0;
   const title = `${chart.assetId} · ${metricLabel(chart.metric)}${unit ? ` (${unit})` : ''}`;
@@ -46,7 +57,7 @@ export function AssetBandChart({ chart, startClockS, onRemove }: Props) {
             dataKey="t"
             type="number"
             domain={[0, end]}
-            ticks={offsetTicks(end)}
+            ticks={clockTicks(startClockS, end)}
             tickFormatter={(t: number) => clockLabel(startClockS, t).slice(0, 5)}
             minTickGap={16}
             {...AXIS}
@@ -60,6 +71,7 @@ export function AssetBandChart({ chart, startClockS, onRemove }: Props) {
           <Tooltip
             isAnimationActive={false}
             contentStyle={{ background: '#1f2123', border: '1px solid #8a9198', color: '#f2f4f5' }}
+            itemStyle={{ color: '#f2f4f5' }}
             labelFormatter={(t) =>
               typeof t === 'number' ? `${offsetLabel(t)} · ${clockLabel(startClockS, t)}` : ''
             }
@@ -93,6 +105,9 @@ export function AssetBandChart({ chart, startClockS, onRemove }: Props) {
               dot={false}
               isAnimationActive={false}
             />
+          ) : null}
+          {cursorT !== null ? (
+            <ReferenceLine x={cursorT} stroke="#c9b3ff" strokeWidth={2} ifOverflow="hidden" />
           ) : null}
           <Line
             dataKey="v"

@@ -9,9 +9,11 @@ import { KpiCards } from './KpiCards';
 import { RecommendationList } from './RecommendationList';
 import { ScenarioCharts } from './ScenarioCharts';
 import { TimeScrubber } from './TimeScrubber';
+import { usePredictionPlayer } from './use-prediction-player';
 import { ViolationsTable } from './ViolationsTable';
 
 const MAX_CHARTS = 8;
+const NO_TIMES: number[] = [];
 
 /** A finished scenario: KPIs, the prediction on the scene, violations, recommendations, charts. */
 export function ResultsView({ scenario }: { scenario: ScenarioDetail }) {
@@ -36,8 +38,9 @@ export function ResultsView({ scenario }: { scenario: ScenarioDetail }) {
 
   useEffect(() => () => coordinator.clearHighlights(), [coordinator]);
 
-  const times = scenario.times ?? [];
+  const times = scenario.times ?? NO_TIMES;
   const startClockS = scenario.startClockS ?? 0;
+  const player = usePredictionPlayer(times, scenario.name);
   return (
     <div className="whatif__results">
       {scenario.kpis ? (
@@ -48,7 +51,7 @@ export function ResultsView({ scenario }: { scenario: ScenarioDetail }) {
       {times.length > 0 ? (
         <TimeScrubber
           scenarioId={scenario.id}
-          scenarioName={scenario.name}
+          player={player}
           times={times}
           startClockS={startClockS}
         />
@@ -70,6 +73,8 @@ export function ResultsView({ scenario }: { scenario: ScenarioDetail }) {
       <ScenarioCharts
         scenarioId={scenario.id}
         assetIds={chartAssets}
+        player={player}
+        times={times}
         startClockS={startClockS}
         onRemove={(id) => setChartAssets((ids) => ids.filter((x) => x !== id))}
       />

@@ -1,18 +1,32 @@
 import { useMemo } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useScenarioSeries } from '../api/scenario-queries';
+import { type PredictionPlayer } from '../scene/prediction-player';
 import { AssetBandChart } from './AssetBandChart';
 import { assetCharts } from './band-series';
+import { usePlayerState } from './use-prediction-player';
 
 interface Props {
   scenarioId: string;
   assetIds: readonly string[];
+  /** The scrubber's player: its time is marked on every chart. */
+  player: PredictionPlayer | null;
+  times: readonly number[];
   startClockS: number;
   onRemove: (assetId: string) => void;
 }
 
 /** Time series of the chosen assets (the perturbed ones and the worst violators first). */
-export function ScenarioCharts({ scenarioId, assetIds, startClockS, onRemove }: Props) {
+export function ScenarioCharts({
+  scenarioId,
+  assetIds,
+  player,
+  times,
+  startClockS,
+  onRemove,
+}: Props) {
+  const { index, visible } = usePlayerState(player);
+  const cursorT = visible ? (times[index] ?? null) : null;
   const series = useScenarioSeries(scenarioId, assetIds, true);
   const charts = useMemo(
     () => (series.data ? assetCharts(series.data, assetIds) : []),
@@ -33,6 +47,7 @@ export function ScenarioCharts({ scenarioId, assetIds, startClockS, onRemove }: 
         <AssetBandChart
           key={chart.assetId}
           chart={chart}
+          cursorT={cursorT}
           startClockS={startClockS}
           onRemove={() => onRemove(chart.assetId)}
         />

@@ -1,31 +1,28 @@
 'use client';
 
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { type ScenarioFrames } from '@twinhelm/contracts';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useScenarioFrames } from '../api/scenario-queries';
-import { PredictionPlayer, type PlayerState } from '../scene/prediction-player';
+import { type PredictionPlayer } from '../scene/prediction-player';
 import { useWhatIf } from '../whatif-context';
 import { clockLabel, offsetLabel } from './time-labels';
+import { usePlayerState } from './use-prediction-player';
 
 interface Props {
   scenarioId: string;
-  scenarioName: string;
+  player: PredictionPlayer | null;
   times: readonly number[];
   startClockS: number;
 }
-
-const STILL: PlayerState = { index: 0, playing: false, visible: true };
-const noop = () => () => undefined;
 
 /**
  * Slider and play button over the run's report times: paints the predicted state onto the 3D
  * scene through a PredictionPlayer (frames never pass through React state). Unmounting gives
  * the scene back to live values.
  */
-export function TimeScrubber({ scenarioId, scenarioName, times, startClockS }: Props) {
-  const { coordinator, colorBy } = useWhatIf();
-  const [player, setPlayer] = useState<PredictionPlayer | null>(null);
+export function TimeScrubber({ scenarioId, player, times, startClockS }: Props) {
+  const { colorBy } = useWhatIf();
   const metrics = [...new Set(['pressure', 'flow', 'level', colorBy])];
   const frames = useScenarioFrames(scenarioId, metrics, true);
   const loaded = frames.flatMap((f) => (f.data ? [f.data] : []));
@@ -33,29 +30,11 @@ export function TimeScrubber({ scenarioId, scenarioName, times, startClockS }: P
   const loadedKey = loaded.map((f) => f.metric).join(',');
 
   useEffect(() => {
-    const created = new PredictionPlayer({
-      times,
-      scenarioName,
-      show: (overlay) => coordinator.showPrediction(overlay),
-      clear: () => coordinator.clearPrediction(),
-    });
-    setPlayer(created);
-    return () => {
-      created.dispose();
-      setPlayer(null);
-    };
-  }, [coordinator, times, scenarioName]);
-
-  useEffect(() => {
     if (player && loaded.length > 0) player.setFrames(loaded satisfies ScenarioFrames[]);
     // `loaded` is rebuilt every render; the metrics that arrived are what matter.
   }, [player, loadedKey]);
 
-  const state = useSyncExternalStore(
-    player?.subscribe ?? noop,
-    player?.getState ?? (() => STILL),
-    () => STILL,
-  );
+  const state = usePlayerState(player);
   const t = times[state.index] ?? 0;
   const at = `${offsetLabel(t)} · ${clockLabel(startClockS, t)}`;
   const ready = loaded.length > 0;

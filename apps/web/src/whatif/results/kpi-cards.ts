@@ -79,8 +79,12 @@ function tankCards(kpis: ScenarioKpis): KpiCard[] {
     label: `Tank ${t.tankId}`,
     value:
       t.timeToEmptyS !== null
-        ? `empty in ${formatDuration(t.timeToEmptyS)}`
-        : `overflows in ${formatDuration(t.timeToOverflowS ?? 0)}`,
+        ? t.timeToEmptyS === 0
+          ? 'empty from the start'
+          : `empty in ${formatDuration(t.timeToEmptyS)}`
+        : t.timeToOverflowS === 0
+          ? 'full from the start'
+          : `overflows in ${formatDuration(t.timeToOverflowS ?? 0)}`,
     detail: `level ${formatNumber(t.minLevelM)}–${formatNumber(t.maxLevelM)} m`,
     alarm: true,
     assetId: t.tankId,

@@ -8,7 +8,7 @@ import {
   clockLabel,
   formatDuration,
   offsetLabel,
-  offsetTicks,
+  clockTicks,
   predictionLabel,
 } from './time-labels';
 
@@ -78,8 +78,10 @@ describe('time labels', () => {
     expect(clockLabel(8 * 3600, 11_700)).toBe('11:15');
     expect(clockLabel(22 * 3600, 3 * 3600)).toBe('01:00 (+1 d)');
     expect(predictionLabel(11_700, 'PU4 out')).toBe('Prediction t+3 h 15 min (PU4 out)');
-    expect(offsetTicks(86_400)).toEqual([0, 21_600, 43_200, 64_800, 86_400]);
-    expect(offsetTicks(3 * 3600, 4)).toEqual([0, 3600, 7200, 10_800]);
+    expect(clockTicks(0, 86_400)).toEqual([0, 21_600, 43_200, 64_800, 86_400]);
+    // A run starting at 05:29 gets ticks at 06:00, 12:00, 18:00, 00:00.
+    expect(clockTicks(5 * 3600 + 29 * 60, 86_400)).toEqual([1860, 23_460, 45_060, 66_660]);
+    expect(clockTicks(0, 3 * 3600, 4)).toEqual([0, 3600, 7200, 10_800]);
   });
 });
 
@@ -97,6 +99,7 @@ const kpis: ScenarioKpis = {
     { tankId: 'T1', minLevelM: 0, maxLevelM: 3, timeToEmptyS: 18_000, timeToOverflowS: null },
     { tankId: 'T2', minLevelM: 1.5, maxLevelM: 2, timeToEmptyS: null, timeToOverflowS: null },
     { tankId: 'T3', minLevelM: 2.5, maxLevelM: 4, timeToEmptyS: null, timeToOverflowS: null },
+    { tankId: 'T6', minLevelM: 5, maxLevelM: 5.5, timeToEmptyS: null, timeToOverflowS: 0 },
   ],
   energy: { totalKwh: 1234.5, cost: 180.2, currency: 'EUR', pumps: [] },
 };
@@ -108,6 +111,7 @@ describe('KPI cards', () => {
       ['Nodes below 20 m', '2', 'longest J8, 1 h 30 min', true, 'J8'],
       ['Unserved demand', '14.2 m³', null, true, null],
       ['Tank T1', 'empty in 5 h', 'level 0.00–3.00 m', true, 'T1'],
+      ['Tank T6', 'full from the start', 'level 5.00–5.50 m', true, 'T6'],
       ['Other tanks', '2 within limits', 'lowest T2 1.50 m', false, 'T2'],
       ['Pumping energy', '1235 kWh', '180 EUR', false, null],
     ]);

@@ -36,11 +36,15 @@ export function predictionLabel(seconds: number, scenarioName: string): string {
   return `Prediction ${offsetLabel(seconds)} (${scenarioName})`;
 }
 
-/** Round axis ticks over [0, end] seconds: at most maxTicks, on whole hours when possible. */
-export function offsetTicks(endS: number, maxTicks = 6): number[] {
+/**
+ * Axis ticks over [0, end] seconds of a run starting at startClockS (time of day) that fall on
+ * round clock times (06:00, 12:00…), at most maxTicks of them.
+ */
+export function clockTicks(startClockS: number, endS: number, maxTicks = 6): number[] {
   const steps = [900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400];
   const step = steps.find((s) => endS / s <= maxTicks) ?? 86_400;
+  const first = Math.ceil(startClockS / step) * step - startClockS;
   const ticks: number[] = [];
-  for (let t = 0; t <= endS; t += step) ticks.push(t);
+  for (let t = first; t <= endS; t += step) ticks.push(t);
   return ticks;
 }

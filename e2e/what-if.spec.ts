@@ -92,6 +92,7 @@ test.describe('what-if', () => {
     await first.getByLabel('Comment on recommendation 1').fill('e2e: approved');
     await first.getByRole('button', { name: 'Approve' }).click();
     await expect(first.getByRole('status')).toContainText(/Approved by .+: “e2e: approved”/);
+    await page.screenshot({ path: testInfo.outputPath('what-if-recommendation-1920x1080.png') });
 
     // Leaving the results gives the scene back to live values.
     await drawer.getByRole('button', { name: 'Close what-if' }).click();

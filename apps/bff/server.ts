@@ -17,6 +17,9 @@ import { startIngest } from './src/ingest/start-ingest';
 import { createLogger } from './src/log';
 import { forwardScenarioProgress } from './src/realtime/scenario-progress';
 import { createScenarios } from './src/scenarios/create-scenarios';
+import { createNowcastBroadcast } from './src/nowcast/nowcast-broadcast';
+import { createNowcastServices } from './src/nowcast/nowcast-services';
+import { startNowcast } from './src/nowcast/start-nowcast';
 import { createServices } from './src/services/create-services';
 import { persistTwinSnapshots, restoreTwinState } from './src/twin/twin-snapshots';
 import { createTwinState } from './src/twin/twin-state';
@@ -95,6 +98,22 @@ async function main(): Promise<void> {
     prisma: database.prisma,
     secret: config.AUTH_SECRET ?? demoAuthSecret(config.dataDir),
   });
+  const nowcastBroadcast = createNowcastBroadcast();
+  const nowcast =
+    config.NOWCAST_INTERVAL_S > 0
+      ? startNowcast({
+          solver: scenarios.pool,
+          twin,
+          sql: database.sql,
+          emit: nowcastBroadcast.emit,
+          intervalMs: config.NOWCAST_INTERVAL_S * 1000,
+          utcOffsetMin: config.SITE_UTC_OFFSET_MIN,
+          maxSteps: config.SCENARIO_MAX_STEPS,
+          timeoutMs: config.SCENARIO_RUN_TIMEOUT_MS,
+          clock: Date.now,
+          log: createLogger(config.LOG_LEVEL, 'nowcast'),
+        })
+      : undefined;
   const context: AppContext = {
     env: config,
     prisma: database.prisma,
@@ -104,6 +123,7 @@ async function main(): Promise<void> {
     startedAt,
     services,
     auth,
+    nowcast: createNowcastServices({ prisma: database.prisma, runner: nowcast, clock: Date.now }),
   };
   setAppContext(context);
 
@@ -129,6 +149,7 @@ async function main(): Promise<void> {
     dev: config.NODE_ENV === 'development',
   });
   const stopScenarioProgress = forwardScenarioProgress(http.io, scenarios.hub);
+  const detachNowcast = nowcastBroadcast.attach(http.io);
   const { port } = await http.listen(config.PORT, config.HOST);
   const { interrupted } = await scenarios.runner.start();
   log(
@@ -167,6 +188,8 @@ async function main(): Promise<void> {
     await simulator?.stop();
     await ingest.close();
     stopScenarioProgress();
+    detachNowcast();
+    await nowcast?.stop();
     await scenarios.close();
     await http.close();
     await snapshots.close();

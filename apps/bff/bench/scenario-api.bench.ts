@@ -33,13 +33,16 @@ const percentile = (sorted: readonly number[], p: number): number =>
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
-  ensureNextBuild();
+  ensureNextBuild(process.env.BENCH_REUSE_BUILD === '1');
   console.log(
     `load average before: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  const server = await startBenchServer({ solverWorkers: WORKERS });
+  const server = await startBenchServer({
+    solverWorkers: WORKERS,
+    resultLz4: process.env.BENCH_RESULT_LZ4 === '1',
+  });
   let client: Client | undefined;
   try {
     const token = await createApiToken(server.baseUrl, await signIn(server.baseUrl), {
@@ -75,7 +78,9 @@ async function main(): Promise<void> {
         else waiting.set(id, done);
       });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const phases = { post: [] as number[], run: [] as number[], get: [] as number[] };
     const whatIf = async (body: CreateScenarioRequestInput) => {
+      const t0 = performance.now();
       const post = await fetch(`${server.baseUrl}/api/sites/ctown/scenarios`, {
         method: 'POST',
         headers,
@@ -84,10 +89,16 @@ async function main(): Promise<void> {
       if (post.status !== 202)
         throw new Error(`POST answered ${post.status}: ${await post.text()}`);
       const { id } = CreateScenarioResponseSchema.parse(await post.json());
+      const t1 = performance.now();
       const end = await ended(id);
       if (end.status !== 'succeeded') throw new Error(`scenario ${id} ended ${end.status}`);
+      const t2 = performance.now();
       const get = await fetch(`${server.baseUrl}/api/scenarios/${id}`, { headers });
-      return ScenarioDetailSchema.parse(await get.json());
+      const detail = ScenarioDetailSchema.parse(await get.json());
+      phases.post.push(t1 - t0);
+      phases.run.push(t2 - t1);
+      phases.get.push(performance.now() - t2);
+      return detail;
     };
 
     const single: CreateScenarioRequestInput = {
@@ -98,6 +109,7 @@ async function main(): Promise<void> {
       bindLiveState: false,
     };
     for (let i = 0; i < WARMUP; i++) await whatIf(single);
+    for (const list of Object.values(phases)) list.length = 0;
     const times: number[] = [];
     for (let i = 0; i < ITERATIONS; i++) {
       const t0 = performance.now();
@@ -106,10 +118,20 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     console.log(
-      `\nwhat-if C-Town 24 h @ 15 min, POST → socket "succeeded" → GET detail (${ITERATIONS} runs, ${WORKERS} solver workers):`,
+      `\nwhat-if C-Town 24 h @ 15 min, POST → socket "succeeded" → GET detail (${ITERATIONS} runs, ${WORKERS} solver workers${process.env.BENCH_RESULT_LZ4 === '1' ? ', result column lz4' : ''}):`,
     );
     console.log(
       `  p50 ${ms(percentile(times, 50))}   p95 ${ms(percentile(times, 95))}   max ${ms(times.at(-1) ?? NaN)}   (target p95 ≤ 250 ms)`,
+    );
+    const p50 = (list: number[]) =>
+      ms(
+        percentile(
+          [...list].sort((a, b) => a - b),
+          50,
+        ),
+      );
+    console.log(
+      `  p50 by phase: POST → 202 ${p50(phases.post)}, 202 → "succeeded" event ${p50(phases.run)}, GET detail ${p50(phases.get)}`,
     );
 
     const lag = monitorEventLoopDelay({ resolution: 10 });

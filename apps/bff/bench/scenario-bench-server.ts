@@ -40,9 +40,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** `next build` of apps/bff when app/ or src/ is newer than the last build. */
-export function ensureNextBuild(): void {
+/**
+ * `next build` of apps/bff when app/ or src/ is newer than the last build. `reuse`: keep an
+ * existing build as it is (route bundles hold only the routes; services come from this process).
+ */
+export function ensureNextBuild(reuse = false): void {
   const buildId = join(BFF_DIR, '.next', 'BUILD_ID');
+  if (reuse && existsSync(buildId)) return;
   const sources = Math.max(newestMtime(join(BFF_DIR, 'app')), newestMtime(join(BFF_DIR, 'src')));
   if (existsSync(buildId) && statSync(buildId).mtimeMs > sources) return;
   console.log('building the BFF route handlers (next build)…');
@@ -54,7 +58,11 @@ export function ensureNextBuild(): void {
   if (build.status !== 0) throw new Error('next build of apps/bff failed');
 }
 
-export async function startBenchServer(options: { solverWorkers: number }): Promise<BenchServer> {
+export async function startBenchServer(options: {
+  solverWorkers: number;
+  /** Measures a proposed migration: lz4 instead of pglz for scenario.result (PostgreSQL ≥ 14). */
+  resultLz4: boolean;
+}): Promise<BenchServer> {
   const fresh = await createFreshDatabase('twinhelm_bench');
   let database: Database | undefined;
   let http: BffHttpServer | undefined;
@@ -74,6 +82,8 @@ export async function startBenchServer(options: { solverWorkers: number }): Prom
     });
     database = await createDatabase(config);
     await migrate(database);
+    if (options.resultLz4)
+      await database.sql.query('ALTER TABLE scenario ALTER COLUMN result SET COMPRESSION lz4');
     const twin = createTwinState();
     scenarios = createScenarios(database.sql, config, createLogger('warn', 'scenarios'));
     const services = createServices({

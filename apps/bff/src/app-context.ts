@@ -3,6 +3,7 @@ import type { PrismaClient } from './generated/prisma/client';
 import type { TwinStatePort } from './ports/twin-state-port';
 import type { IngestStatusPort } from './ports/ingest-status-port';
 import type { AuthRuntime } from './auth/auth-runtime';
+import type { NowcastServices } from './nowcast/nowcast-services';
 import type { Services } from './services/create-services';
 
 /**
@@ -21,6 +22,8 @@ export interface AppContext {
   services: Services;
   /** next-auth options and authenticate() (createAuth in src/auth/create-auth.ts). */
   auth: AuthRuntime;
+  /** The nowcast's routes (src/nowcast); unset → 503. */
+  nowcast?: NowcastServices;
 }
 
 const SLOT = Symbol.for('twinhelm.app-context');

@@ -28,6 +28,7 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
+import { nowcastPaths } from '../nowcast/nowcast-paths';
 import { scenarioPaths } from './scenario-paths';
 
 /** OpenAPI 3.1 for every /api route, generated from the contracts' zod schemas. */
@@ -170,6 +171,7 @@ export function buildOpenApiDocument(version: string) {
         ),
       },
       ...scenarioPaths(op),
+      ...nowcastPaths(op),
     },
   });
 }

@@ -6,6 +6,7 @@ import {
   type CreateScenarioRequestInput,
   type JoinSiteAck,
   type ScenarioProgressEvent,
+  ScenarioSeriesSchema,
   type ServerToClientEvents,
 } from '@twinhelm/contracts';
 import { Server } from 'socket.io';
@@ -156,6 +157,15 @@ describe('the scenario runner: cancel, recommendations, progress events, restart
       expect(events[0]?.status).toBe('queued');
       expect(events.some((e) => e.status === 'running')).toBe(true);
       expect(events.at(-1)).toMatchObject({ status: 'succeeded', progress: 1, phase: null });
+      expect(events.some((e) => e.phase?.startsWith('ensemble member'))).toBe(true);
+      const series = ScenarioSeriesSchema.parse(
+        JSON.parse(
+          (await t.services.getScenarioSeries(principal('viewer'), { id, assets: ['J511', 'T1'] }))
+            .rawJson,
+        ),
+      );
+      expect(series.assets.J511?.bands.pressure?.p95).toHaveLength(97);
+      expect(series.assets.T1?.bands.level?.p5).toHaveLength(97);
     } finally {
       client.disconnect();
       stop();

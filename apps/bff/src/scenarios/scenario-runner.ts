@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   CreateScenarioRequestSchema,
   NetworkModelSchema,
@@ -111,6 +112,8 @@ export function createScenarioRunner(options: ScenarioRunnerOptions): ScenarioRu
       const claimed = await claimNext(sql);
       if (!claimed) return;
       const controller = new AbortController();
+      // One signal fans out to every member and candidate run of the scenario.
+      setMaxListeners(0, controller.signal);
       running.set(claimed.id, { controller });
       void execute(claimed, controller.signal).finally(() => {
         running.delete(claimed.id);
@@ -140,6 +143,7 @@ export function createScenarioRunner(options: ScenarioRunnerOptions): ScenarioRu
     const publish = (status: ScenarioStatus, progress: number, phase: string | null): void =>
       hub.publish({ id, siteId, status, progress, phase } satisfies ScenarioProgressEvent);
     publish('running', 0, 'starting');
+    const started = performance.now();
     let outcome: EngineOutcome;
     let store: (() => Promise<void>) | undefined;
     try {
@@ -169,7 +173,9 @@ export function createScenarioRunner(options: ScenarioRunnerOptions): ScenarioRu
         });
         store = async () => {
           publish('running', 1, 'storing the result');
+          const storing = performance.now();
           const resultJson = await stringifyYielding(result, { seriesDecimals: SERIES_DECIMALS });
+          const written = performance.now();
           const stored = await finish(sql, id, {
             engineVersion: result.engineVersion,
             kpis: result.kpis,
@@ -178,6 +184,10 @@ export function createScenarioRunner(options: ScenarioRunnerOptions): ScenarioRu
             recommendations,
           });
           if (stored) publish('succeeded', 1, null);
+          log(
+            'debug',
+            `scenario ${id}: ran in ${Math.round(storing - started)} ms, result ${(resultJson.length / 1e6).toFixed(1)} MB serialised in ${Math.round(written - storing)} ms, stored in ${Math.round(performance.now() - written)} ms`,
+          );
         };
       }
     } catch (error) {

@@ -1,5 +1,11 @@
 import type { RecommendationSet } from '@twinhelm/contracts';
-import { recommendActions, toFailure, type RunFailure, type SolverPool } from '@twinhelm/solver';
+import {
+  recommendActions,
+  runEnsemble,
+  toFailure,
+  type RunFailure,
+  type SolverPool,
+} from '@twinhelm/solver';
 import type { EngineOutcome, ScenarioEngine } from './scenario-engine';
 
 export interface SolverEngineOptions {

@@ -248,3 +248,23 @@ describe('TwinConnection', () => {
     );
   });
 });
+
+describe('site events', () => {
+  it('pass through to the receiver until the connection is disposed', () => {
+    const transport = new FakeTransport();
+    const seen: string[] = [];
+    const conn = new TwinConnection({
+      siteId: 'ctown',
+      transport,
+      onSnapshot: () => undefined,
+      onDelta: () => undefined,
+      onSiteEvent: (event) => seen.push(event),
+    });
+    conn.start();
+    transport.handlers!.onSiteEvent!('scenario:progress', {});
+    transport.handlers!.onSiteEvent!('twin:nowcast', {});
+    conn.dispose();
+    transport.handlers!.onSiteEvent!('twin:nowcast', {});
+    expect(seen).toEqual(['scenario:progress', 'twin:nowcast']);
+  });
+});

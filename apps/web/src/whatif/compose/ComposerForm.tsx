@@ -1,6 +1,13 @@
 'use client';
 
-import { useEffect, useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useState,
+  type Dispatch,
+  type FormEvent,
+  type SetStateAction,
+} from 'react';
 import { type AssetWithLatest } from '@twinhelm/contracts';
 import { ApiRequestError } from '../../api/api-error';
 import { useCreateScenario } from '../api/scenario-queries';
@@ -11,6 +18,7 @@ import {
   type PerturbationDraft,
   type TimeMode,
 } from '../form/composer-draft';
+import { draftHighlights } from '../form/draft-highlights';
 import { errorsFromDetails, type FieldErrors } from '../form/field-errors';
 import { toCreateRequest } from '../form/to-create-request';
 import { clockInput, hoursInput, parseHours } from '../form/window-times';
@@ -46,7 +54,7 @@ function convertTimes(p: PerturbationDraft, to: TimeMode, now: number): Perturba
 
 /** The what-if composer: perturbations, window, horizon, ensemble, and the run's options. */
 export function ComposerForm({ draft, setDraft, onCreated }: Props) {
-  const { siteId, assetsById, selectedAssetId } = useWhatIf();
+  const { siteId, assetsById, selectedAssetId, coordinator } = useWhatIf();
   const create = useCreateScenario(siteId);
   const [errors, setErrors] = useState<FieldErrors>({});
   // After a refused attempt, the messages follow the edits (fixed fields lose theirs).
@@ -56,8 +64,14 @@ export function ComposerForm({ draft, setDraft, onCreated }: Props) {
     const result = toCreateRequest(draft, Date.now());
     setErrors(result.ok ? {} : result.errors);
   }, [tried, draft]);
-  const assets = [...assetsById.values()];
+  const assets = useMemo(() => [...assetsById.values()], [assetsById]);
   const selected = selectedAssetId === null ? undefined : assetsById.get(selectedAssetId);
+
+  // The perturbed assets stay marked in 3D while the scenario is composed.
+  useEffect(() => {
+    coordinator.highlight(draftHighlights(draft.perturbations), []);
+  }, [coordinator, draft.perturbations]);
+  useEffect(() => () => coordinator.clearHighlights(), [coordinator]);
 
   const patch = (p: Partial<ComposerDraft>) => setDraft((d) => ({ ...d, ...p }));
   const patchPerturbation = (key: string, p: Partial<PerturbationDraft>) =>

@@ -19,7 +19,9 @@ function rangeOf(key: string, ensemble: EnsembleSummary | null): string | null {
   const entry = byKey[key];
   if (!entry?.[0]) return null;
   const [p, unit] = entry;
-  return `P5–P95 ${formatNumber(p.p5)}–${formatNumber(p.p95)}${unit}`;
+  const low = formatNumber(p.p5);
+  const high = formatNumber(p.p95);
+  return low === high ? `P5–P95 ${low}${unit} (no spread)` : `P5–P95 ${low}–${high}${unit}`;
 }
 
 /** The scenario's KPIs as cards; one naming an asset flies the camera there. */

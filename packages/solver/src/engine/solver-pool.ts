@@ -3,7 +3,13 @@ import { Worker } from 'node:worker_threads';
 import { type LiveState, type Scenario } from '@twinhelm/contracts';
 import { type CompactTarget } from '../ensemble/compact-member';
 import { modelHash } from './local-engine';
-import { type RunOutcome, type WorkerJob, type WorkerMessage } from './worker-protocol';
+import { type RunFailure } from './run-errors';
+import {
+  type JsonRunOutcome,
+  type RunOutcome,
+  type WorkerJob,
+  type WorkerMessage,
+} from './worker-protocol';
 
 export interface PoolOptions {
   /** Worker threads; default the machine's available parallelism. */
@@ -30,9 +36,20 @@ export interface RunRequest {
   compact?: CompactTarget;
 }
 
+/** A run answered as JSON text (see SolverPool.runJson). */
+export interface JsonRunRequest extends Omit<RunRequest, 'compact'> {
+  /** Rounds every series to this many decimals in the JSON; default exact. */
+  seriesDecimals?: number;
+}
+
 export interface SolverPool {
   readonly size: number;
   run(request: RunRequest): Promise<RunOutcome>;
+  /**
+   * The same run, answered as the whole result's JSON text made in the worker plus the result
+   * without its series: the multi-MB result is never cloned into or stringified on this thread.
+   */
+  runJson(request: JsonRunRequest): Promise<JsonRunOutcome>;
   close(): Promise<void>;
 }
 
@@ -47,10 +64,12 @@ interface Slot {
   models: Set<string>;
 }
 
+type AnyOutcome = RunOutcome | JsonRunOutcome;
+
 interface Pending {
   job: Omit<WorkerJob, 'jobId'>;
   signal?: AbortSignal;
-  resolve: (outcome: RunOutcome) => void;
+  resolve: (outcome: AnyOutcome) => void;
 }
 
 /**
@@ -105,7 +124,7 @@ export function createSolverPool(opts: PoolOptions = {}): SolverPool {
       Atomics.store(flag, 0, 1);
     };
     pending.signal?.addEventListener('abort', onAbort);
-    const finish = (outcome: RunOutcome): void => {
+    const finish = (outcome: AnyOutcome): void => {
       clearTimeout(timer);
       pending.signal?.removeEventListener('abort', onAbort);
       slot.worker.off('message', onMessage);
@@ -139,38 +158,53 @@ export function createSolverPool(opts: PoolOptions = {}): SolverPool {
     slot.worker.postMessage({ ...pending.job, jobId } satisfies WorkerJob);
   };
 
+  const enqueue = (request: RunRequest, json?: { seriesDecimals?: number }): Promise<AnyOutcome> =>
+    new Promise<AnyOutcome>((resolve) => {
+      if (closed) return resolve(failure('worker', 'the solver pool is closed'));
+      if (request.signal?.aborted === true) {
+        return resolve(failure('cancelled', 'run cancelled before it started'));
+      }
+      const pending: Pending = {
+        job: {
+          hash: modelHash(request.inp),
+          text: request.inp,
+          scenario: request.scenario,
+          state: request.state ?? null,
+          roughnessFactor: request.roughnessFactor ?? 1,
+          maxSteps: request.maxSteps ?? 20_000,
+          timeoutMs: request.timeoutMs ?? 60_000,
+          cancel: new SharedArrayBuffer(4),
+          ...(request.compact ? { compact: request.compact } : {}),
+          ...(json ? { json } : {}),
+        },
+        ...(request.signal ? { signal: request.signal } : {}),
+        resolve,
+      };
+      request.signal?.addEventListener('abort', () => {
+        const at = queue.indexOf(pending);
+        if (at < 0) return;
+        queue.splice(at, 1);
+        resolve(failure('cancelled', 'run cancelled while waiting for a worker'));
+      });
+      queue.push(pending);
+      dispatch();
+    });
+
   return {
     size,
-    run: (request) =>
-      new Promise<RunOutcome>((resolve) => {
-        if (closed) return resolve(failure('worker', 'the solver pool is closed'));
-        if (request.signal?.aborted === true) {
-          return resolve(failure('cancelled', 'run cancelled before it started'));
-        }
-        const pending: Pending = {
-          job: {
-            hash: modelHash(request.inp),
-            text: request.inp,
-            scenario: request.scenario,
-            state: request.state ?? null,
-            roughnessFactor: request.roughnessFactor ?? 1,
-            maxSteps: request.maxSteps ?? 20_000,
-            timeoutMs: request.timeoutMs ?? 60_000,
-            cancel: new SharedArrayBuffer(4),
-            ...(request.compact ? { compact: request.compact } : {}),
-          },
-          ...(request.signal ? { signal: request.signal } : {}),
-          resolve,
-        };
-        request.signal?.addEventListener('abort', () => {
-          const at = queue.indexOf(pending);
-          if (at < 0) return;
-          queue.splice(at, 1);
-          resolve(failure('cancelled', 'run cancelled while waiting for a worker'));
-        });
-        queue.push(pending);
-        dispatch();
-      }),
+    run: async (request) => {
+      const outcome = await enqueue(request);
+      if (!outcome.ok || 'result' in outcome) return outcome;
+      return failure('worker', 'the worker answered JSON to a run');
+    },
+    runJson: async ({ seriesDecimals, ...request }) => {
+      const outcome = await enqueue(
+        request,
+        seriesDecimals === undefined ? {} : { seriesDecimals },
+      );
+      if (!outcome.ok || 'json' in outcome) return outcome;
+      return failure('worker', 'the worker answered an object to a JSON run');
+    },
     close: async () => {
       closed = true;
       for (const p of queue.splice(0)) p.resolve(failure('worker', 'the solver pool was closed'));
@@ -179,7 +213,10 @@ export function createSolverPool(opts: PoolOptions = {}): SolverPool {
   };
 }
 
-const failure = (kind: 'worker' | 'budget' | 'cancelled', message: string): RunOutcome => ({
+const failure = (
+  kind: 'worker' | 'budget' | 'cancelled',
+  message: string,
+): { ok: false; failure: RunFailure } => ({
   ok: false,
   failure: { kind, message },
 });

@@ -1,8 +1,14 @@
 import { parentPort } from 'node:worker_threads';
 import { packMember } from '../ensemble/compact-member';
 import { createLocalEngine } from './local-engine';
+import { toResultJson } from './result-json';
 import { toFailure } from './run-errors';
-import { type RunOutcome, type WorkerJob, type WorkerMessage } from './worker-protocol';
+import {
+  type JsonRunOutcome,
+  type RunOutcome,
+  type WorkerJob,
+  type WorkerMessage,
+} from './worker-protocol';
 
 /** Worker body: one engine with models kept open by hash, one job at a time. */
 const port = parentPort;
@@ -15,7 +21,7 @@ const engine = await createLocalEngine();
 const post = (message: WorkerMessage): void => port.postMessage(message);
 port.on('message', (job: WorkerJob) => {
   const flag = new Int32Array(job.cancel);
-  let outcome: RunOutcome;
+  let outcome: RunOutcome | JsonRunOutcome;
   try {
     const result = engine.run(
       job.text,
@@ -27,7 +33,8 @@ port.on('message', (job: WorkerJob) => {
       },
       { hash: job.hash, state: job.state, roughnessFactor: job.roughnessFactor },
     );
-    outcome = { ok: true, result: job.compact ? packMember(result, job.compact) : result };
+    if (job.json) outcome = { ok: true, ...toResultJson(result, job.json) };
+    else outcome = { ok: true, result: job.compact ? packMember(result, job.compact) : result };
   } catch (error) {
     const failure = toFailure(error);
     if (failure.kind === 'engine') engine.forget(job.hash);

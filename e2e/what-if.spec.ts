@@ -127,7 +127,10 @@ test.describe('what-if', () => {
     await expect(form).toBeHidden();
   });
 
-  test('a viewer reads scenarios but has no composer', async ({ page }) => {
+  test('a viewer reads scenarios and the nowcast but has no composer', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(150_000);
     await page.setViewportSize({ width: 1366, height: 768 });
     await signIn(page, DEMO_USERS.viewer);
     await openCtown(page);
@@ -140,5 +143,16 @@ test.describe('what-if', () => {
       data: { scenario: { perturbations: [] } },
     });
     expect(refused.status()).toBe(403);
+
+    // Reading includes the nowcast: modelled values paint where nothing is measured, marked so.
+    await drawer.getByRole('button', { name: 'Close what-if' }).click();
+    const modelled = page.getByRole('checkbox', { name: /Modelled values/ });
+    await modelled.check();
+    const banner = page.getByRole('status').filter({ hasText: 'MODELLED — not measured' });
+    await expect(banner).toBeVisible({ timeout: 90_000 });
+    await expect(banner).toContainText(/Nowcast of \d\d:\d\d:\d\d/);
+    await page.screenshot({ path: testInfo.outputPath('modelled-1366x768.png') });
+    await modelled.uncheck();
+    await expect(banner).toBeHidden();
   });
 });

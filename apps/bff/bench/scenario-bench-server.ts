@@ -85,7 +85,11 @@ export async function startBenchServer(options: {
     if (options.resultLz4)
       await database.sql.query('ALTER TABLE scenario ALTER COLUMN result SET COMPRESSION lz4');
     const twin = createTwinState();
-    scenarios = createScenarios(database.sql, config, createLogger('warn', 'scenarios'));
+    scenarios = createScenarios(
+      database.sql,
+      config,
+      createLogger(process.env.BENCH_LOG === 'debug' ? 'debug' : 'warn', 'scenarios'),
+    );
     const services = createServices({
       prisma: database.prisma,
       database,

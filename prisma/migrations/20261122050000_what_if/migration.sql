@@ -19,11 +19,23 @@ CREATE TABLE "scenario" (
     "error" JSONB,
     "kpis" JSONB,
     "violations" JSONB,
-    "result" JSONB,
+    "times" JSONB,
+    "start_clock_s" DOUBLE PRECISION,
+    "result" JSON,
     "recommendations" JSONB,
 
     CONSTRAINT "scenario_pkey" PRIMARY KEY ("id")
 );
+
+-- The result (several MB of JSON text) compresses with lz4 where the server has it (PostgreSQL
+-- 14+ built with lz4); PGlite has not, and keeps the default pglz.
+DO $$
+BEGIN
+    ALTER TABLE "scenario" ALTER COLUMN "result" SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported THEN
+    NULL;
+END
+$$;
 
 -- CreateTable
 CREATE TABLE "scenario_decision" (

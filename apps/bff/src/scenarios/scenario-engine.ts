@@ -8,6 +8,20 @@ export interface EngineJob {
   state: LiveState | null;
   /** Search ranked mitigating actions when the run has violations. */
   recommend: boolean;
+  /**
+   * Answer a one-run scenario as ResultText with series rounded to this many decimals (the
+   * JSON is made off the event loop); ensembles, and jobs without it, answer a ScenarioResult.
+   */
+  resultText?: { seriesDecimals: number };
+}
+
+/** A result without its series (nodes, links, pumps, tanks, bands): a few KB. */
+export type ResultSummary = Omit<ScenarioResult, 'nodes' | 'links' | 'pumps' | 'tanks' | 'bands'>;
+
+/** A whole result as JSON text made by the engine's worker, and its summary as an object. */
+export interface ResultText {
+  json: string;
+  summary: ResultSummary;
 }
 
 export interface EngineProgress {
@@ -17,7 +31,11 @@ export interface EngineProgress {
 }
 
 export type EngineOutcome =
-  | { ok: true; result: ScenarioResult; recommendations: RecommendationSet | null }
+  | {
+      ok: true;
+      result: ScenarioResult | ResultText;
+      recommendations: RecommendationSet | null;
+    }
   | { ok: false; failure: RunFailure };
 
 /** Runs what-ifs off the event loop (the solver's worker pool in production). */

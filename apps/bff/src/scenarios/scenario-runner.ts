@@ -9,7 +9,7 @@ import type { SqlQuery } from '../db/sql';
 import type { Logger } from '../log';
 import { stringifyYielding } from './json-text';
 import type { ScenarioProgressHub } from './progress-hub';
-import type { EngineOutcome, ScenarioEngine } from './scenario-engine';
+import type { EngineOutcome, ResultSummary, ScenarioEngine } from './scenario-engine';
 import {
   claimNext,
   end,
@@ -162,24 +162,35 @@ export function createScenarioRunner(options: ScenarioRunnerOptions): ScenarioRu
           scenario: scenarioToEpanet(request.scenario, net.renames),
           state: stateToEpanet(claimed.liveState, net.renames),
           recommend: request.recommend,
+          // Renamed links are renamed back on the result object (resultToSite).
+          ...(net.renames.size === 0 ? { resultText: { seriesDecimals: SERIES_DECIMALS } } : {}),
         },
         { signal, onProgress: (p) => throttle(p.progress, p.phase) },
       );
       if (outcome.ok) {
-        const { recommendations } = outcome;
-        const result = resultToSite(outcome.result, net.renames, {
-          scenario: request.scenario,
-          state: claimed.liveState,
-        });
+        const { recommendations, result } = outcome;
         store = async () => {
           publish('running', 1, 'storing the result');
           const storing = performance.now();
-          const resultJson = await stringifyYielding(result, { seriesDecimals: SERIES_DECIMALS });
+          let summary: ResultSummary;
+          let resultJson: string;
+          if ('json' in result) {
+            ({ summary, json: resultJson } = result);
+          } else {
+            const site = resultToSite(result, net.renames, {
+              scenario: request.scenario,
+              state: claimed.liveState,
+            });
+            summary = site;
+            resultJson = await stringifyYielding(site, { seriesDecimals: SERIES_DECIMALS });
+          }
           const written = performance.now();
           const stored = await finish(sql, id, {
-            engineVersion: result.engineVersion,
-            kpis: result.kpis,
-            violations: result.violations,
+            engineVersion: summary.engineVersion,
+            kpis: summary.kpis,
+            violations: summary.violations,
+            times: summary.times,
+            startClockS: summary.startClockS,
             resultJson,
             recommendations,
           });

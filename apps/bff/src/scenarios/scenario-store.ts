@@ -69,17 +69,24 @@ export interface Finished {
   engineVersion: string;
   kpis: ScenarioKpis;
   violations: Violation[];
-  /** The whole ScenarioResult as JSON text (json-text.ts). */
+  /** The result's report times, s, and the time of day of the first, s after midnight. */
+  times: number[];
+  startClockS: number;
+  /** The whole ScenarioResult as JSON text (json-text.ts, or made by the solver's worker). */
   resultJson: string;
   recommendations: RecommendationSet | null;
 }
 
-/** Stores a run's result; false when the scenario was no longer running (cancelled meanwhile). */
+/**
+ * Stores a run's result; false when the scenario was no longer running (cancelled meanwhile).
+ * The result goes in a `json` column: PostgreSQL checks the text and keeps it as it is (no
+ * jsonb conversion of ~250,000 numbers), which is what GET .../result hands out.
+ */
 export async function finish(sql: SqlQuery, id: string, done: Finished): Promise<boolean> {
   const { rowCount } = await sql.query(
     `UPDATE scenario SET status = 'succeeded', progress = 1, phase = NULL, finished_at = now(),
-       engine_version = $2, kpis = $3::jsonb, violations = $4::jsonb, result = $5::jsonb,
-       recommendations = $6::jsonb
+       engine_version = $2, kpis = $3::jsonb, violations = $4::jsonb, result = $5::json,
+       recommendations = $6::jsonb, times = $7::jsonb, start_clock_s = $8
      WHERE id = $1::uuid AND status = 'running'`,
     [
       id,
@@ -88,6 +95,8 @@ export async function finish(sql: SqlQuery, id: string, done: Finished): Promise
       JSON.stringify(done.violations),
       done.resultJson,
       done.recommendations === null ? null : JSON.stringify(done.recommendations),
+      JSON.stringify(done.times),
+      done.startClockS,
     ],
   );
   return rowCount > 0;

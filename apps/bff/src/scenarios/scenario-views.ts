@@ -61,8 +61,7 @@ export function summaryOf(row: SummaryRow): ScenarioSummary {
 
 /** The detail columns: summary, inputs, violations, recommendations, times, decisions. */
 export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, s.request, s.live_state, s.violations,
-  s.recommendations, s.result -> 'times' AS times,
-  (s.result ->> 'startClockS')::float8 AS start_clock_s,
+  s.recommendations, s.times, s.start_clock_s,
   COALESCE((SELECT json_agg(json_build_object('rank', d.rank, 'decision', d.decision,
       'by', d.decided_by, 'at', (extract(epoch FROM d.at) * 1000)::float8, 'comment', d.comment)
       ORDER BY d.at, d.id)

@@ -6,7 +6,7 @@ import {
   type RunFailure,
   type SolverPool,
 } from '@twinhelm/solver';
-import type { EngineOutcome, ScenarioEngine } from './scenario-engine';
+import type { EngineJob, EngineOutcome, ResultText, ScenarioEngine } from './scenario-engine';
 
 export interface SolverEngineOptions {
   /** Hydraulic-step and wall-time budget of each run (each member, each candidate). */
@@ -29,25 +29,29 @@ export function solverEngine(pool: SolverPool, options: SolverEngineOptions): Sc
         progress: 0,
         phase: members > 1 ? `ensemble member 1 of ${members}` : 'simulating',
       });
-      const outcome = await runEnsemble(
-        pool,
-        { inp: job.inp, scenario: job.scenario, state: job.state },
-        {
-          signal,
-          maxSteps: options.maxSteps,
-          timeoutMs: options.timeoutMs,
-          onProgress: (done, total) =>
-            onProgress({
-              progress: (share * done) / total,
-              phase:
-                total > 1
-                  ? `ensemble member ${Math.min(done + 1, total)} of ${total}`
-                  : 'simulating',
-            }),
-        },
-      );
+      const outcome =
+        job.resultText && members <= 1
+          ? await runText(pool, job, job.resultText.seriesDecimals, { signal, ...options })
+          : await runEnsemble(
+              pool,
+              { inp: job.inp, scenario: job.scenario, state: job.state },
+              {
+                signal,
+                maxSteps: options.maxSteps,
+                timeoutMs: options.timeoutMs,
+                onProgress: (done, total) =>
+                  onProgress({
+                    progress: (share * done) / total,
+                    phase:
+                      total > 1
+                        ? `ensemble member ${Math.min(done + 1, total)} of ${total}`
+                        : 'simulating',
+                  }),
+              },
+            );
       if (!outcome.ok) return outcome;
-      if (!job.recommend || outcome.result.violations.length === 0)
+      const { violations } = 'json' in outcome.result ? outcome.result.summary : outcome.result;
+      if (!job.recommend || violations.length === 0)
         return { ok: true, result: outcome.result, recommendations: null };
       onProgress({ progress: share, phase: 'evaluating candidate actions' });
       let recommendations: RecommendationSet;
@@ -72,6 +76,27 @@ export function solverEngine(pool: SolverPool, options: SolverEngineOptions): Sc
       return { ok: true, result: outcome.result, recommendations };
     },
   };
+}
+
+/** One run answered as JSON text made in the worker (solver-pool runJson). */
+async function runText(
+  pool: SolverPool,
+  job: EngineJob,
+  seriesDecimals: number,
+  options: SolverEngineOptions & { signal: AbortSignal },
+): Promise<{ ok: true; result: ResultText } | { ok: false; failure: RunFailure }> {
+  const outcome = await pool.runJson({
+    inp: job.inp,
+    scenario: job.scenario,
+    state: job.state,
+    maxSteps: options.maxSteps,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    seriesDecimals,
+  });
+  return outcome.ok
+    ? { ok: true, result: { json: outcome.json, summary: outcome.summary } }
+    : outcome;
 }
 
 function failureOf(error: unknown, signal: AbortSignal): RunFailure {

@@ -20,7 +20,7 @@ const clock = new Intl.DateTimeFormat(undefined, {
 export function nowcastOverlay(nowcast: Nowcast): SceneOverlay {
   return {
     kind: 'modelled',
-    label: `Modelled · nowcast of ${clock.format(nowcast.at)}`,
+    label: `Nowcast of ${clock.format(nowcast.at)}`,
     values: nowcast.values,
     fill: 'unmeasured',
   };

@@ -19,9 +19,15 @@ export function toResultJson(
   if (seriesDecimals !== undefined) {
     const scale = 10 ** seriesDecimals;
     const seen = new Set<number[]>();
-    for (const group of [result.nodes, result.links, result.pumps, result.tanks]) {
+    const groups: Record<string, Record<string, number[]>>[] = [
+      result.nodes,
+      result.links,
+      result.pumps,
+      result.tanks,
+    ];
+    for (const group of groups) {
       for (const asset of Object.values(group)) {
-        for (const series of Object.values<number[]>(asset)) {
+        for (const series of Object.values(asset)) {
           // A tank's level is its node's pressure array: round it once.
           if (seen.has(series)) continue;
           seen.add(series);

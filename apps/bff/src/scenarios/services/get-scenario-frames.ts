@@ -20,7 +20,9 @@ const GROUP: Record<FrameMetric, 'nodes' | 'links' | 'tanks'> = {
 
 /**
  * One metric of every asset at every report time (ScenarioFrames), for painting the prediction
- * on the 3D scene with a time scrubber; built by PostgreSQL from the stored result.
+ * on the 3D scene with a time scrubber; built by PostgreSQL from the stored result (a `json`
+ * column: one pass over the document, then over the metric's group; the series are copied as
+ * text, never converted).
  */
 export async function getScenarioFrames(
   deps: ServiceDeps,
@@ -32,15 +34,19 @@ export async function getScenarioFrames(
   return scenarioJson(
     scenarioDeps(deps),
     input.id,
-    `WITH r AS MATERIALIZED (SELECT id, status, result FROM scenario WHERE id = $1::uuid)
-     SELECT r.status, CASE WHEN r.result IS NULL THEN NULL ELSE jsonb_build_object(
+    `WITH r AS MATERIALIZED (
+       SELECT id, status, result IS NOT NULL AS done, result, times, start_clock_s
+       FROM scenario WHERE id = $1::uuid),
+     grp AS MATERIALIZED (SELECT t.value FROM r, json_each(r.result) AS t WHERE t.key = $3::text)
+     SELECT r.status, CASE WHEN NOT r.done THEN NULL ELSE json_build_object(
        'id', r.id::text,
        'metric', $2::text,
-       'times', r.result -> 'times',
-       'startClockS', COALESCE(r.result -> 'startClockS', '0'::jsonb),
-       'values', COALESCE((SELECT jsonb_object_agg(e.key, e.value -> $2::text)
-                           FROM jsonb_each(r.result -> $3::text) AS e
-                           WHERE e.value ? $2::text), '{}'::jsonb)
+       'times', r.times,
+       'startClockS', COALESCE(r.start_clock_s, 0),
+       'values', COALESCE((SELECT json_object_agg(e.key, v.series)
+                           FROM grp, json_each(grp.value) AS e,
+                                LATERAL (SELECT e.value -> $2::text AS series) AS v
+                           WHERE v.series IS NOT NULL), '{}')
      )::text END AS body
      FROM r`,
     [id, input.metric, GROUP[input.metric]],

@@ -21,7 +21,7 @@ function rangeOf(key: string, ensemble: EnsembleSummary | null): string | null {
   const [p, unit] = entry;
   const low = formatNumber(p.p5);
   const high = formatNumber(p.p95);
-  return low === high ? `P5–P95 ${low}${unit} (no spread)` : `P5–P95 ${low}–${high}${unit}`;
+  return low === high ? `P5–P95 ${low}${unit} (no spread)` : `P5–P95 ${low} to ${high}${unit}`;
 }
 
 /** The scenario's KPIs as cards; one naming an asset flies the camera there. */

@@ -77,7 +77,7 @@ test.describe('what-if', () => {
     await slider.fill('12');
     const banner = page.getByRole('status').filter({ hasText: 'PREDICTION — not live' });
     await expect(banner).toBeVisible();
-    await expect(banner).toContainText('Prediction t+3 h (PU1');
+    await expect(banner).toContainText('t+3 h (PU1');
     await page.screenshot({ path: testInfo.outputPath('what-if-results-1920x1080.png') });
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.screenshot({ path: testInfo.outputPath('what-if-results-1024x768.png') });

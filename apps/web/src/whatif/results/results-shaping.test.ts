@@ -77,7 +77,7 @@ describe('time labels', () => {
     expect(offsetLabel(11_700)).toBe('t+3 h 15 min');
     expect(clockLabel(8 * 3600, 11_700)).toBe('11:15');
     expect(clockLabel(22 * 3600, 3 * 3600)).toBe('01:00 (+1 d)');
-    expect(predictionLabel(11_700, 'PU4 out')).toBe('Prediction t+3 h 15 min (PU4 out)');
+    expect(predictionLabel(11_700, 'PU4 out')).toBe('t+3 h 15 min (PU4 out)');
     expect(clockTicks(0, 86_400)).toEqual([0, 21_600, 43_200, 64_800, 86_400]);
     // A run starting at 05:29 gets ticks at 06:00, 12:00, 18:00, 00:00.
     expect(clockTicks(5 * 3600 + 29 * 60, 86_400)).toEqual([1860, 23_460, 45_060, 66_660]);

@@ -33,7 +33,7 @@ export function clockLabel(startClockS: number, seconds: number): string {
 
 /** What the 3D overlay says while it shows a predicted state. */
 export function predictionLabel(seconds: number, scenarioName: string): string {
-  return `Prediction ${offsetLabel(seconds)} (${scenarioName})`;
+  return `${offsetLabel(seconds)} (${scenarioName})`;
 }
 
 /**

@@ -57,7 +57,7 @@ describe('PredictionPlayer', () => {
     player.setFrames(frames);
     expect(shown.at(-1)).toMatchObject({
       kind: 'prediction',
-      label: 'Prediction t+15 min (PU4 out)',
+      label: 't+15 min (PU4 out)',
       fill: 'all',
       values: { J1: { pressure: 30 } },
     });
@@ -77,16 +77,16 @@ describe('PredictionPlayer', () => {
     expect(player.getState()).toEqual({ index: 2, playing: false, visible: true });
     expect(ticking()).toBe(false);
     expect(shown.map((o) => o.label.split(' (')[0])).toEqual([
-      'Prediction t+0',
-      'Prediction t+15 min',
-      'Prediction t+30 min',
+      't+0',
+      't+15 min',
+      't+30 min',
     ]);
     player.setVisible(false);
     expect(cleared()).toBe(1);
     player.seek(1);
     expect(shown).toHaveLength(3);
     player.setVisible(true);
-    expect(shown.at(-1)?.label).toBe('Prediction t+15 min (PU4 out)');
+    expect(shown.at(-1)?.label).toBe('t+15 min (PU4 out)');
     player.dispose();
     expect(cleared()).toBe(2);
     player.seek(0);

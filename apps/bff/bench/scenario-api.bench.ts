@@ -4,7 +4,9 @@
 //    POST → scenario:progress "succeeded" on a socket joined to the site → GET detail.
 // 2. a 200-member ensemble, then a recommendations run, while the server's event-loop delay is
 //    sampled (perf_hooks.monitorEventLoopDelay).
-// Prints numbers; asserts nothing. `npm run bench:scenarios -w @twinhelm/bff`.
+// Prints numbers; asserts nothing. `npm run bench:scenarios -w @twinhelm/bff`. Env: BENCH_ITERATIONS,
+// BENCH_SOLVER_WORKERS, BENCH_MEMBERS, BENCH_REUSE_BUILD=1 (keep an existing next build),
+// BENCH_RESULT_LZ4=1, BENCH_LOG=debug (the runner's per-scenario run/serialise/store times).
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {

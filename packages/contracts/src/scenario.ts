@@ -225,8 +225,12 @@ export const ScenarioBandsSchema = z.object({
   members: z.number().int().positive(),
   /** Members that failed (budget, engine error) and were left out of the bands. */
   failedMembers: z.number().int().nonnegative(),
-  nodes: z.record(z.string(), z.object({ pressure: BandSchema, demand: BandSchema })),
-  links: z.record(z.string(), z.object({ flow: BandSchema })),
+  nodes: z.record(
+    z.string(),
+    z.object({ pressure: BandSchema, head: BandSchema, demand: BandSchema, requested: BandSchema }),
+  ),
+  links: z.record(z.string(), z.object({ flow: BandSchema, velocity: BandSchema })),
+  pumps: z.record(z.string(), z.object({ power: BandSchema })),
   tanks: z.record(z.string(), z.object({ level: BandSchema })),
   kpis: z.object({
     minPressureM: percentiles.nullable(),

@@ -160,12 +160,28 @@ describe('the scenario runner: cancel, recommendations, progress events, restart
       expect(events.some((e) => e.phase?.startsWith('ensemble member'))).toBe(true);
       const series = ScenarioSeriesSchema.parse(
         JSON.parse(
-          (await t.services.getScenarioSeries(principal('viewer'), { id, assets: ['J511', 'T1'] }))
-            .rawJson,
+          (
+            await t.services.getScenarioSeries(principal('viewer'), {
+              id,
+              assets: ['J511', 'T1', 'PU1'],
+            })
+          ).rawJson,
         ),
       );
       expect(series.assets.J511?.bands.pressure?.p95).toHaveLength(97);
       expect(series.assets.T1?.bands.level?.p5).toHaveLength(97);
+      expect(Object.keys(series.assets.J511?.bands ?? {}).sort()).toEqual([
+        'demand',
+        'head',
+        'pressure',
+        'requested',
+      ]);
+      expect(series.assets.PU1?.kind).toBe('pump');
+      expect(Object.keys(series.assets.PU1?.bands ?? {}).sort()).toEqual([
+        'flow',
+        'power',
+        'velocity',
+      ]);
     } finally {
       client.disconnect();
       stop();

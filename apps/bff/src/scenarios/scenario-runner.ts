@@ -71,7 +71,8 @@ interface Network {
 /**
  * Runs queued scenarios with bounded concurrency: claims one (queued → running), runs it on the
  * engine with an AbortSignal, throttles progress into the database and the site's room, stores
- * the result as JSON text produced in slices (json-text.ts), and ends it succeeded, failed
+ * the result as JSON text (made by the solver's worker for one run; produced here in slices,
+ * json-text.ts, for ensembles and networks with renamed links), and ends it succeeded, failed
  * (with the engine's own message) or cancelled.
  */
 export function createScenarioRunner(options: ScenarioRunnerOptions): ScenarioRunner {

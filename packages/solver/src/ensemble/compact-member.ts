@@ -4,8 +4,9 @@ import { RunError } from '../engine/run-errors';
 /**
  * Where an ensemble member writes its band series instead of returning them: one
  * SharedArrayBuffer of Float32 shared by all members, laid out [row][report time][member], rows
- * being every node's pressure, then every node's demand, then every link's flow (in the key
- * order of the result's `nodes` and `links` records). Members write disjoint cells, so no
+ * being every node's pressure, head, demand and requested demand, then every link's flow and
+ * velocity, then every pump's power (each block in the key order of the result's `nodes`,
+ * `links` and `pumps` records; see bandRowCount). Members write disjoint cells, so no
  * locking; the main thread reads after every member has answered.
  */
 export interface CompactTarget {
@@ -14,26 +15,34 @@ export interface CompactTarget {
   members: number;
   nodes: number;
   links: number;
+  pumps: number;
   times: number;
 }
 
+type Layout = Omit<CompactTarget, 'buffer' | 'member' | 'members' | 'times'>;
+
+/** Band series (rows) of a layout: four per node, two per link, one per pump. */
+export const bandRowCount = (t: Layout): number => 4 * t.nodes + 2 * t.links + t.pumps;
+
 /** Float32 cells a layout needs. */
 export const compactCells = (t: Omit<CompactTarget, 'buffer' | 'member'>): number =>
-  (2 * t.nodes + t.links) * t.times * t.members;
+  bandRowCount(t) * t.times * t.members;
 
 /** Writes one member's band series into the shared buffer. Throws when the shapes differ. */
 export function packSeries(result: ScenarioResult, target: CompactTarget): void {
   const nodes = Object.values(result.nodes);
   const links = Object.values(result.links);
-  const shape = `${nodes.length} nodes, ${links.length} links, ${result.times.length} report times`;
+  const pumps = Object.values(result.pumps);
+  const shape = `${nodes.length} nodes, ${links.length} links, ${pumps.length} pumps, ${result.times.length} report times`;
   if (
     nodes.length !== target.nodes ||
     links.length !== target.links ||
+    pumps.length !== target.pumps ||
     result.times.length !== target.times
   ) {
     throw new RunError({
       kind: 'invalid',
-      message: `ensemble member ${target.member}: the run has ${shape}, member 0 had ${target.nodes} nodes, ${target.links} links, ${target.times} report times`,
+      message: `ensemble member ${target.member}: the run has ${shape}, member 0 had ${target.nodes} nodes, ${target.links} links, ${target.pumps} pumps, ${target.times} report times`,
     });
   }
   const view = new Float32Array(target.buffer);
@@ -45,8 +54,12 @@ export function packSeries(result: ScenarioResult, target: CompactTarget): void 
     row++;
   };
   for (const n of nodes) put(n.pressure);
+  for (const n of nodes) put(n.head);
   for (const n of nodes) put(n.demand);
+  for (const n of nodes) put(n.requested);
   for (const l of links) put(l.flow);
+  for (const l of links) put(l.velocity);
+  for (const p of pumps) put(p.power);
 }
 
 /**

@@ -1,4 +1,9 @@
-import { type Band, type ScenarioInput, ScenarioSchema } from '@twinhelm/contracts';
+import {
+  type Band,
+  type ScenarioBands,
+  type ScenarioInput,
+  ScenarioSchema,
+} from '@twinhelm/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readNetwork } from '../engine/plain-run.fixture';
 import { createSolverPool } from '../engine/solver-pool';
@@ -21,12 +26,10 @@ async function ensembleOf(inp: string, scenario: ReturnType<typeof scenarioOf>) 
   return { bands, result };
 }
 
-const allBands = (b: {
-  nodes: Record<string, { pressure: Band; demand: Band }>;
-  links: Record<string, { flow: Band }>;
-}): Band[] => [
-  ...Object.values(b.nodes).flatMap((n) => [n.pressure, n.demand]),
-  ...Object.values(b.links).map((l) => l.flow),
+const allBands = (b: ScenarioBands): Band[] => [
+  ...Object.values(b.nodes).flatMap((n) => [n.pressure, n.head, n.demand, n.requested]),
+  ...Object.values(b.links).flatMap((l) => [l.flow, l.velocity]),
+  ...Object.values(b.pumps).map((p) => p.power),
 ];
 
 describe('runEnsemble', { timeout: 60_000 }, () => {
@@ -40,6 +43,7 @@ describe('runEnsemble', { timeout: 60_000 }, () => {
     expect(Object.keys(bands.nodes)).toEqual(Object.keys(result.nodes));
     expect(Object.keys(bands.links)).toEqual(Object.keys(result.links));
     expect(Object.keys(bands.tanks)).toEqual(Object.keys(result.tanks));
+    expect(Object.keys(bands.pumps)).toEqual(Object.keys(result.pumps));
     const disordered = allBands(bands).filter(
       (band) =>
         band.p5.length !== result.times.length ||
@@ -81,9 +85,15 @@ describe('runEnsemble', { timeout: 60_000 }, () => {
       };
       for (const [id, n] of Object.entries(result.nodes)) {
         close(bands.nodes[id]?.pressure, n.pressure);
+        close(bands.nodes[id]?.head, n.head);
         close(bands.nodes[id]?.demand, n.demand);
+        close(bands.nodes[id]?.requested, n.requested);
       }
-      for (const [id, l] of Object.entries(result.links)) close(bands.links[id]?.flow, l.flow);
+      for (const [id, l] of Object.entries(result.links)) {
+        close(bands.links[id]?.flow, l.flow);
+        close(bands.links[id]?.velocity, l.velocity);
+      }
+      for (const [id, p] of Object.entries(result.pumps)) close(bands.pumps[id]?.power, p.power);
       expect(bands.kpis.energyKwh.p5).toBeCloseTo(result.kpis.energy.totalKwh, 6);
       expect(bands.violationProbability.every((v) => v.probability === 1)).toBe(true);
     }
@@ -152,7 +162,7 @@ describe('runEnsemble', { timeout: 60_000 }, () => {
       { maxBandBytes: 1024 * 1024 },
     );
     expect(big.ok ? '' : big.failure.message).toMatch(
-      /^ensemble bands would need 24 MiB \(1236 series × 25 report times × 200 members\) over the limit of 1 MiB: use fewer members/,
+      /^ensemble bands would need 48 MiB \(2483 series × 25 report times × 200 members\) over the limit of 1 MiB: use fewer members/,
     );
   });
 });

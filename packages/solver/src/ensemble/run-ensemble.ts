@@ -8,7 +8,7 @@ import {
 import { type RunFailure } from '../engine/run-errors';
 import { type SolverPool } from '../engine/solver-pool';
 import { type RunOutcome } from '../engine/worker-protocol';
-import { compactCells, type CompactTarget, packSeries } from './compact-member';
+import { bandRowCount, compactCells, type CompactTarget, packSeries } from './compact-member';
 import { computeBands } from './compute-bands';
 import { type EnsembleNetwork, readEnsembleNetwork } from './ensemble-network';
 import { memberInputs } from './member-inputs';
@@ -42,8 +42,9 @@ const MIB = 1024 * 1024;
 
 /**
  * Runs a scenario's ensemble (`scenario.ensemble.members`, 1 when absent) on the pool and returns
- * member 0's full result with `bands` (P5/P50/P95 per node pressure and demand, link flow, tank
- * level; KPI percentiles; violation probabilities). Member 0 runs first, unperturbed; the others
+ * member 0's full result with `bands` (P5/P50/P95 of every reported series: node pressure, head,
+ * demand and requested demand, link flow and velocity, pump power, tank level; KPI percentiles;
+ * violation probabilities). Member 0 runs first, unperturbed; the others
  * (see memberInputs) run compact: they write their series into one shared buffer and return
  * only KPIs and violations, at most two per worker in flight. Percentiles are computed in as
  * many band worker threads as the pool has workers (idle by then); this thread only dispatches
@@ -74,6 +75,7 @@ export async function runEnsemble(
     members: total,
     nodes: Object.keys(base.nodes).length,
     links: Object.keys(base.links).length,
+    pumps: Object.keys(base.pumps).length,
     times: base.times.length,
   };
   const bytes = compactCells(layout) * Float32Array.BYTES_PER_ELEMENT;
@@ -120,7 +122,7 @@ export async function runEnsemble(
       data: buffer,
       members: total,
       memberIndices: ok,
-      rows: 2 * layout.nodes + layout.links,
+      rows: bandRowCount(layout),
       times: layout.times,
       threads: pool.size,
       ...(signal ? { signal } : {}),
@@ -144,20 +146,41 @@ export async function runEnsemble(
 function shapeBands(
   base: ScenarioResult,
   rows: readonly Band[],
-): Pick<ScenarioBands, 'nodes' | 'links' | 'tanks'> {
-  const nodeIds = Object.keys(base.nodes);
+): Pick<ScenarioBands, 'nodes' | 'links' | 'pumps' | 'tanks'> {
   const empty: Band = { p5: [], p50: [], p95: [] };
+  let next = 0;
+  /** The next `count` rows, one block of the layout (compact-member.ts). */
+  const block = (count: number): Band[] => {
+    const taken = Array.from({ length: count }, (_, i) => rows[next + i] ?? empty);
+    next += count;
+    return taken;
+  };
+  const nodeIds = Object.keys(base.nodes);
+  const linkIds = Object.keys(base.links);
+  const pumpIds = Object.keys(base.pumps);
+  const [pressure, head, demand, requested] = [1, 2, 3, 4].map(() => block(nodeIds.length));
+  const [flow, velocity] = [1, 2].map(() => block(linkIds.length));
+  const power = block(pumpIds.length);
   const nodes: ScenarioBands['nodes'] = {};
   nodeIds.forEach((id, i) => {
-    nodes[id] = { pressure: rows[i] ?? empty, demand: rows[nodeIds.length + i] ?? empty };
+    nodes[id] = {
+      pressure: pressure?.[i] ?? empty,
+      head: head?.[i] ?? empty,
+      demand: demand?.[i] ?? empty,
+      requested: requested?.[i] ?? empty,
+    };
   });
   const links: ScenarioBands['links'] = {};
-  Object.keys(base.links).forEach((id, j) => {
-    links[id] = { flow: rows[2 * nodeIds.length + j] ?? empty };
+  linkIds.forEach((id, j) => {
+    links[id] = { flow: flow?.[j] ?? empty, velocity: velocity?.[j] ?? empty };
+  });
+  const pumps: ScenarioBands['pumps'] = {};
+  pumpIds.forEach((id, k) => {
+    pumps[id] = { power: power[k] ?? empty };
   });
   const tanks: ScenarioBands['tanks'] = {};
   for (const id of Object.keys(base.tanks)) tanks[id] = { level: nodes[id]?.pressure ?? empty };
-  return { nodes, links, tanks };
+  return { nodes, links, pumps, tanks };
 }
 
 const networks = new Map<string, EnsembleNetwork>();
@@ -174,11 +197,11 @@ function networkOf(hash: string, inp: string): EnsembleNetwork {
 }
 
 function tooLarge(
-  layout: { members: number; nodes: number; links: number; times: number },
+  layout: { members: number; nodes: number; links: number; pumps: number; times: number },
   bytes: number,
   maxBytes: number,
 ): string {
-  const series = 2 * layout.nodes + layout.links;
+  const series = bandRowCount(layout);
   return `ensemble bands would need ${Math.ceil(bytes / MIB)} MiB (${series} series × ${layout.times} report times × ${layout.members} members) over the limit of ${Math.floor(maxBytes / MIB)} MiB: use fewer members, a longer report step or a shorter horizon`;
 }
 

@@ -50,6 +50,7 @@ export function seriesSink(baseline: ScenarioResult): CompactTarget {
     members: 1,
     nodes: Object.keys(baseline.nodes).length,
     links: Object.keys(baseline.links).length,
+    pumps: Object.keys(baseline.pumps).length,
     times: baseline.times.length,
   };
   const bytes = compactCells(layout) * Float32Array.BYTES_PER_ELEMENT;

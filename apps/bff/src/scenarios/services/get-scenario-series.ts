@@ -35,7 +35,7 @@ export async function getScenarioSeries(
        UNION ALL
        SELECT 'bands', e.key, e.value
        FROM top, json_each(top.value) AS b, json_each(b.value) AS e
-       WHERE top.key = 'bands' AND b.key IN ('nodes', 'tanks', 'links')
+       WHERE top.key = 'bands' AND b.key IN ('nodes', 'tanks', 'links', 'pumps')
          AND e.key = ANY($2::text[])),
      asset AS (
        SELECT h.asset,

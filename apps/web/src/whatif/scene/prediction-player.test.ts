@@ -76,11 +76,7 @@ describe('PredictionPlayer', () => {
     tick();
     expect(player.getState()).toEqual({ index: 2, playing: false, visible: true });
     expect(ticking()).toBe(false);
-    expect(shown.map((o) => o.label.split(' (')[0])).toEqual([
-      't+0',
-      't+15 min',
-      't+30 min',
-    ]);
+    expect(shown.map((o) => o.label.split(' (')[0])).toEqual(['t+0', 't+15 min', 't+30 min']);
     player.setVisible(false);
     expect(cleared()).toBe(1);
     player.seek(1);

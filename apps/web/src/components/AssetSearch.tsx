@@ -1,8 +1,7 @@
 'use client';
 
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { type AssetWithLatest } from '@twinhelm/contracts';
-import { searchAssets } from '../lib/asset-search';
+import { AssetCombobox } from './AssetCombobox';
 
 interface Props {
   assets: readonly AssetWithLatest[] | undefined;
@@ -11,82 +10,21 @@ interface Props {
   onChoose: (assetId: string) => void;
 }
 
+const NONE: readonly AssetWithLatest[] = [];
+
 /** Search assets by id or name; arrows move, Enter chooses, Escape clears. */
 export function AssetSearch({ assets, unavailable, onChoose }: Props) {
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-  const listId = useId();
-  const hits = useMemo(() => searchAssets(assets ?? [], query, 12), [assets, query]);
-  const open = query.trim() !== '';
-  const activeIndex = Math.min(active, Math.max(hits.length - 1, 0));
-
-  function choose(assetId: string) {
-    setQuery('');
-    setActive(0);
-    onChoose(assetId);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' && hits.length > 0) {
-      event.preventDefault();
-      setActive((activeIndex + 1) % hits.length);
-    } else if (event.key === 'ArrowUp' && hits.length > 0) {
-      event.preventDefault();
-      setActive((activeIndex - 1 + hits.length) % hits.length);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const hit = hits[activeIndex];
-      if (hit) choose(hit.id);
-    } else if (event.key === 'Escape') {
-      setQuery('');
-      setActive(0);
-    }
-  }
-
   return (
     <div className="search card" role="search">
-      <input
-        type="search"
-        className="input"
-        aria-label="Search assets"
+      <AssetCombobox
+        assets={assets ?? NONE}
+        limit={12}
+        label="Search assets"
         placeholder={unavailable ?? 'Search assets by id or name'}
-        value={query}
-        autoComplete="off"
-        spellCheck={false}
-        aria-autocomplete="list"
-        aria-controls={open ? listId : undefined}
-        aria-activedescendant={open && hits.length > 0 ? `${listId}-${activeIndex}` : undefined}
-        onChange={(event) => {
-          setQuery(event.currentTarget.value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
+        listLabel="Matching assets"
+        emptyMessage={(query) => unavailable ?? `No asset id or name contains "${query}".`}
+        onChoose={(asset) => onChoose(asset.id)}
       />
-      {open && hits.length > 0 ? (
-        <ul className="search__list" id={listId} role="listbox" aria-label="Matching assets">
-          {hits.map((asset, index) => (
-            <li
-              key={asset.id}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === activeIndex}
-              className="search__option"
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => choose(asset.id)}
-              onMouseMove={() => setActive(index)}
-            >
-              <span className="search__id">{asset.id}</span>
-              {asset.name ? <span className="search__name">{asset.name}</span> : null}
-              <span className="search__type">{asset.type}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {open && hits.length === 0 ? (
-        <p className="search__empty" role="status">
-          {unavailable ?? `No asset id or name contains "${query.trim()}".`}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { AssetIdSchema, SiteIdSchema } from './ids';
 import { RecommendationSetSchema } from './recommendation';
 import {
   LiveStateSchema,
+  ScenarioBandsSchema,
   ScenarioKpisSchema,
   ScenarioResultSchema,
   ScenarioSchema,
@@ -53,6 +54,15 @@ export type ScenarioSummary = z.infer<typeof ScenarioSummarySchema>;
 
 export const ScenarioListSchema = z.object({ scenarios: z.array(ScenarioSummarySchema) });
 
+/** An ensemble's summary without its series: members, KPI percentiles, violation probabilities. */
+export const EnsembleSummarySchema = ScenarioBandsSchema.pick({
+  members: true,
+  failedMembers: true,
+  kpis: true,
+  violationProbability: true,
+});
+export type EnsembleSummary = z.infer<typeof EnsembleSummarySchema>;
+
 /** GET /api/scenarios/:id → everything but the series (fetch those by asset, below). */
 export const ScenarioDetailSchema = ScenarioSummarySchema.extend({
   request: CreateScenarioRequestSchema,
@@ -62,6 +72,8 @@ export const ScenarioDetailSchema = ScenarioSummarySchema.extend({
   times: z.array(z.number()).nullable(),
   startClockS: z.number().nullable(),
   recommendations: RecommendationSetSchema.nullable(),
+  /** Ensemble runs: the summary of the bands (null for one run, or before it ends). */
+  ensemble: EnsembleSummarySchema.nullable(),
   approvals: z.array(
     z.object({
       rank: z.number().int().positive(),

@@ -23,6 +23,7 @@ CREATE TABLE "scenario" (
     "start_clock_s" DOUBLE PRECISION,
     "result" JSON,
     "recommendations" JSONB,
+    "ensemble" JSONB,
 
     CONSTRAINT "scenario_pkey" PRIMARY KEY ("id")
 );

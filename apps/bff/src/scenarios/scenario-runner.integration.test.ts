@@ -177,6 +177,11 @@ describe('the scenario runner: cancel, recommendations, progress events, restart
         'requested',
       ]);
       expect(series.assets.PU1?.kind).toBe('pump');
+      const detail = await t.services.getScenario(principal('viewer'), { id });
+      expect(detail.ensemble).toMatchObject({ members: 8, failedMembers: 0 });
+      expect(detail.ensemble?.kpis.energyKwh.p5).toBeLessThanOrEqual(
+        detail.ensemble?.kpis.energyKwh.p95 ?? NaN,
+      );
       expect(Object.keys(series.assets.PU1?.bands ?? {}).sort()).toEqual([
         'flow',
         'power',

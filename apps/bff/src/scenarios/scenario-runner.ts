@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import {
   CreateScenarioRequestSchema,
+  type EnsembleSummary,
   NetworkModelSchema,
   type ScenarioProgressEvent,
   type ScenarioStatus,
@@ -175,6 +176,7 @@ export function createScenarioRunner(options: ScenarioRunnerOptions): ScenarioRu
           const storing = performance.now();
           let summary: ResultSummary;
           let resultJson: string;
+          let ensemble: EnsembleSummary | null = null;
           if ('json' in result) {
             ({ summary, json: resultJson } = result);
           } else {
@@ -183,6 +185,10 @@ export function createScenarioRunner(options: ScenarioRunnerOptions): ScenarioRu
               state: claimed.liveState,
             });
             summary = site;
+            if (site.bands) {
+              const { members, failedMembers, kpis, violationProbability } = site.bands;
+              ensemble = { members, failedMembers, kpis, violationProbability };
+            }
             resultJson = await stringifyYielding(site, { seriesDecimals: SERIES_DECIMALS });
           }
           const written = performance.now();
@@ -194,6 +200,7 @@ export function createScenarioRunner(options: ScenarioRunnerOptions): ScenarioRu
             startClockS: summary.startClockS,
             resultJson,
             recommendations,
+            ensemble,
           });
           if (stored) publish('succeeded', 1, null);
           log(

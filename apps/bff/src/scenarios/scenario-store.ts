@@ -1,4 +1,10 @@
-import type { LiveState, RecommendationSet, ScenarioKpis, Violation } from '@twinhelm/contracts';
+import type {
+  EnsembleSummary,
+  LiveState,
+  RecommendationSet,
+  ScenarioKpis,
+  Violation,
+} from '@twinhelm/contracts';
 import type { SqlQuery } from '../db/sql';
 
 /** The runner's SQL on the scenario table (the services read through scenario-queries.ts). */
@@ -75,6 +81,8 @@ export interface Finished {
   /** The whole ScenarioResult as JSON text (json-text.ts, or made by the solver's worker). */
   resultJson: string;
   recommendations: RecommendationSet | null;
+  /** Ensemble runs: the bands' summary (kept apart so the detail never reads the result). */
+  ensemble: EnsembleSummary | null;
 }
 
 /**
@@ -86,7 +94,7 @@ export async function finish(sql: SqlQuery, id: string, done: Finished): Promise
   const { rowCount } = await sql.query(
     `UPDATE scenario SET status = 'succeeded', progress = 1, phase = NULL, finished_at = now(),
        engine_version = $2, kpis = $3::jsonb, violations = $4::jsonb, result = $5::json,
-       recommendations = $6::jsonb, times = $7::jsonb, start_clock_s = $8
+       recommendations = $6::jsonb, times = $7::jsonb, start_clock_s = $8, ensemble = $9::jsonb
      WHERE id = $1::uuid AND status = 'running'`,
     [
       id,
@@ -97,6 +105,7 @@ export async function finish(sql: SqlQuery, id: string, done: Finished): Promise
       done.recommendations === null ? null : JSON.stringify(done.recommendations),
       JSON.stringify(done.times),
       done.startClockS,
+      done.ensemble === null ? null : JSON.stringify(done.ensemble),
     ],
   );
   return rowCount > 0;

@@ -1,5 +1,6 @@
 import {
   CreateScenarioRequestSchema,
+  EnsembleSummarySchema,
   LiveStateSchema,
   RecommendationSetSchema,
   ScenarioKpisSchema,
@@ -61,7 +62,7 @@ export function summaryOf(row: SummaryRow): ScenarioSummary {
 
 /** The detail columns: summary, inputs, violations, recommendations, times, decisions. */
 export const DETAIL_COLUMNS = `${SUMMARY_COLUMNS}, s.request, s.live_state, s.violations,
-  s.recommendations, s.times, s.start_clock_s,
+  s.recommendations, s.ensemble, s.times, s.start_clock_s,
   COALESCE((SELECT json_agg(json_build_object('rank', d.rank, 'decision', d.decision,
       'by', d.decided_by, 'at', (extract(epoch FROM d.at) * 1000)::float8, 'comment', d.comment)
       ORDER BY d.at, d.id)
@@ -72,6 +73,7 @@ export interface DetailRow extends SummaryRow {
   live_state: unknown;
   violations: unknown;
   recommendations: unknown;
+  ensemble: unknown;
   times: number[] | null;
   start_clock_s: number | null;
   approvals: ScenarioDetail['approvals'];
@@ -87,6 +89,7 @@ export function detailOf(row: DetailRow): ScenarioDetail {
     startClockS: row.start_clock_s,
     recommendations:
       row.recommendations === null ? null : RecommendationSetSchema.parse(row.recommendations),
+    ensemble: row.ensemble === null ? null : EnsembleSummarySchema.parse(row.ensemble),
     approvals: row.approvals,
   };
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   CreateScenarioResponseSchema,
-  ScenarioBandsSchema,
   ScenarioComparisonSchema,
   ScenarioDetailSchema,
   ScenarioFramesSchema,
@@ -77,48 +76,6 @@ export function useScenarioFrames(id: string, metrics: readonly string[], enable
       enabled,
       staleTime: Number.POSITIVE_INFINITY,
     })),
-  });
-}
-
-const BandsSummarySchema = ScenarioBandsSchema.pick({
-  members: true,
-  failedMembers: true,
-  kpis: true,
-  violationProbability: true,
-});
-export type EnsembleSummary = ReturnType<typeof BandsSummarySchema.parse>;
-
-/**
- * Only the ensemble's summary of a stored result (null for a single run): the large series are
- * never validated, only `bands` is.
- */
-const EnsembleSummaryBody: ResponseSchema<EnsembleSummary | null> = {
-  safeParse(data) {
-    const bands =
-      typeof data === 'object' && data !== null && 'bands' in data ? data.bands : undefined;
-    if (bands === undefined || bands === null) return { success: true, data: null };
-    const parsed = BandsSummarySchema.safeParse(bands);
-    if (parsed.success) return { success: true, data: parsed.data };
-    return {
-      success: false,
-      error: {
-        issues: parsed.error.issues.map((i) => ({
-          path: ['bands', ...i.path],
-          message: i.message,
-        })),
-      },
-    };
-  },
-};
-
-/** Violation probabilities and KPI percentiles of an ensemble run (from GET …/result). */
-export function useEnsembleSummary(id: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ['scenario-ensemble', id],
-    queryFn: ({ signal }) => apiGet(`${scenarioPath(id)}/result`, EnsembleSummaryBody, signal),
-    enabled,
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
   });
 }
 

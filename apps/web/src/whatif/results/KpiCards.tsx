@@ -1,6 +1,5 @@
-import { type ScenarioKpis } from '@twinhelm/contracts';
+import { type EnsembleSummary, type ScenarioKpis } from '@twinhelm/contracts';
 import { formatNumber } from '../../lib/format-value';
-import { type EnsembleSummary } from '../api/scenario-queries';
 import { useWhatIf } from '../whatif-context';
 import { kpiCards } from './kpi-cards';
 

@@ -2,7 +2,6 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { type ScenarioDetail } from '@twinhelm/contracts';
-import { useEnsembleSummary } from '../api/scenario-queries';
 import { useWhatIf } from '../whatif-context';
 import { defaultChartAssets, perturbedAssets } from './default-chart-assets';
 import { KpiCards } from './KpiCards';
@@ -18,7 +17,6 @@ const NO_TIMES: number[] = [];
 /** A finished scenario: KPIs, the prediction on the scene, violations, recommendations, charts. */
 export function ResultsView({ scenario }: { scenario: ScenarioDetail }) {
   const { coordinator, selectedAssetId } = useWhatIf();
-  const ensemble = useEnsembleSummary(scenario.id, scenario.members > 1);
   const perturbations = scenario.request.scenario.perturbations;
   const violations = scenario.violations ?? [];
   const [chartAssets, setChartAssets] = useState(() =>
@@ -44,7 +42,7 @@ export function ResultsView({ scenario }: { scenario: ScenarioDetail }) {
   return (
     <div className="whatif__results">
       {scenario.kpis ? (
-        <KpiCards kpis={scenario.kpis} ensemble={ensemble.data ?? null} />
+        <KpiCards kpis={scenario.kpis} ensemble={scenario.ensemble} />
       ) : (
         <p className="whatif__dim">This run stored no KPIs.</p>
       )}
@@ -58,7 +56,7 @@ export function ResultsView({ scenario }: { scenario: ScenarioDetail }) {
       ) : null}
       <ViolationsTable
         violations={violations}
-        probabilities={ensemble.data?.violationProbability ?? null}
+        probabilities={scenario.ensemble?.violationProbability ?? null}
         startClockS={startClockS}
       />
       {scenario.recommendations ? (

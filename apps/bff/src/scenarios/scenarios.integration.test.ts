@@ -170,7 +170,7 @@ describe('what-if scenarios against PostgreSQL and the solver pool (C-Town)', ()
     });
     expect(unknown.status).toBe(400);
     expect(unknown.error.message).toMatch(
-      /J5111: unknown node in this network \(did you mean .*J511/,
+      /J5111: unknown junction in this network \(did you mean .*J511/,
     );
     expect(unknown.error.details?.[0]?.path).toBe('scenario.perturbations.0');
 

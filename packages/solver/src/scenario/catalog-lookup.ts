@@ -7,15 +7,26 @@ type LinkKind = 'pipe' | 'pump' | 'valve';
 /** Problems with a node id: unknown (with the nearest ids) or of the wrong kind. */
 export function nodeProblems(id: string, kinds: NodeKind[], catalog: ModelCatalog): string[] {
   const kind = catalog.nodes.get(id);
-  if (kind === undefined) return [unknownId(id, 'node', catalog.nodes.keys())];
+  if (kind === undefined)
+    return [unknownId(id, labelOf(kinds, 'node'), idsOf(catalog.nodes, kinds))];
   return kinds.includes(kind) ? [] : [`${id} is a ${kind}, expected a ${kinds.join(' or ')}`];
 }
 
 /** Problems with a link id: unknown (with the nearest ids) or of the wrong kind. */
 export function linkProblems(id: string, kinds: LinkKind[], catalog: ModelCatalog): string[] {
   const kind = catalog.links.get(id);
-  if (kind === undefined) return [unknownId(id, 'link', catalog.links.keys())];
+  if (kind === undefined)
+    return [unknownId(id, labelOf(kinds, 'link'), idsOf(catalog.links, kinds))];
   return kinds.includes(kind) ? [] : [`${id} is a ${kind}, expected a ${kinds.join(' or ')}`];
+}
+
+/** "pump", "tank or junction", or "link"/"node" when every kind will do. */
+const labelOf = (kinds: readonly string[], all: 'node' | 'link'): string =>
+  kinds.length === 3 ? all : kinds.join(' or ');
+
+/** The ids of the given kinds: suggestions name assets the perturbation can act on. */
+function idsOf<K extends string>(assets: ReadonlyMap<string, K>, kinds: readonly K[]): string[] {
+  return [...assets].filter(([, k]) => kinds.includes(k)).map(([id]) => id);
 }
 
 /**

@@ -65,7 +65,7 @@ describe('ScenarioSchema and validateScenario', () => {
       ],
     });
     expect(validateScenario(scenario, catalog)).toEqual([
-      'perturbations[0] (fire-flow): J3: unknown node in this network (did you mean J1, J2, T1?)',
+      'perturbations[0] (fire-flow): J3: unknown junction in this network (did you mean J1, J2?)',
       'perturbations[1] (pump-speed): P1 is a pipe, expected a pump',
       'perturbations[2] (asset-outage): window 3600-9000 s ends after the horizon (7200 s): shorten the window or set horizonS',
       'perturbations[3] (burst): window startS 60 s must be before endS 60 s',

@@ -110,6 +110,7 @@ async function main(): Promise<void> {
           utcOffsetMin: config.SITE_UTC_OFFSET_MIN,
           maxSteps: config.SCENARIO_MAX_STEPS,
           timeoutMs: config.SCENARIO_RUN_TIMEOUT_MS,
+          residualRetentionMs: config.RESIDUAL_RETENTION_DAYS * 86_400_000,
           clock: Date.now,
           log: createLogger(config.LOG_LEVEL, 'nowcast'),
         })

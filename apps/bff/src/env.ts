@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   SCENARIO_MAX_STEPS: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
   /** Seconds between nowcasts (the model run from the current state); 0 turns it off. */
   NOWCAST_INTERVAL_S: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Days of measured − modelled residuals kept (0 keeps them all). */
+  RESIDUAL_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   /** The sites' UTC offset in minutes (time of day for patterns), e.g. 60 for CET. */
   SITE_UTC_OFFSET_MIN: z.coerce.number().int().min(-720).max(840).default(0),
   BUILD_VERSION: z.string().default('0.1.0'),

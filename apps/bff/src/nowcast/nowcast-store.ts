@@ -66,3 +66,11 @@ export async function insertResiduals(
   );
   return rowCount;
 }
+
+/** Deletes residuals older than `before` (epoch ms); returns how many went. */
+export async function pruneResiduals(sql: SqlQuery, before: number): Promise<number> {
+  const { rowCount } = await sql.query('DELETE FROM model_residual WHERE at < $1', [
+    new Date(before),
+  ]);
+  return rowCount;
+}

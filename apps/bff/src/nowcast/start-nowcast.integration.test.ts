@@ -196,6 +196,28 @@ describe('startNowcast on C-Town (PostgreSQL, solver pool)', () => {
     expect(sent.length).toBe(count);
   });
 
+  it('deletes residuals past their retention on its timer', async () => {
+    const old = new Date(now.value - 40 * 86_400_000);
+    await sql.query(
+      `INSERT INTO model_residual (site_id, asset_id, metric, at, measured, modelled, residual)
+       VALUES ('ctown', 'J511', 'pressure', $1, 50, 49, 1)`,
+      [old],
+    );
+    const before = await storedRows('ctown');
+    const runner = startNowcast(
+      options({ intervalMs: 20, firstRunMs: 0, residualRetentionMs: 30 * 86_400_000 }),
+    );
+    await expect
+      .poll(() => logs.some((l) => l.message.includes('1 residual(s) past retention deleted')), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    await runner.stop();
+    const left = await sql.query('SELECT 1 FROM model_residual WHERE at = $1', [old]);
+    expect(left.rowCount).toBe(0);
+    expect(await storedRows('ctown')).toBeGreaterThanOrEqual(before - 1);
+  });
+
   it('logs a failing model, counts it, and goes on with the other sites', async () => {
     await sql.query(`INSERT INTO site (id, name) VALUES ('broken', 'Broken')`);
     await sql.query(

@@ -12,7 +12,12 @@ import type { Logger } from '../log';
 import type { TwinStatePort } from '../ports/twin-state-port';
 import { createLiveStateBinder } from './live-state-binder';
 import { hasFreshTelemetry, modelledValues, residualsOf } from './nowcast-values';
-import { insertResiduals, listNetworkSites, loadNetworkText } from './nowcast-store';
+import {
+  insertResiduals,
+  listNetworkSites,
+  loadNetworkText,
+  pruneResiduals,
+} from './nowcast-store';
 
 /** The part of @twinhelm/solver's SolverPool the nowcast uses. */
 export interface NowcastSolver {
@@ -54,6 +59,8 @@ export interface NowcastOptions {
   maxSampleAgeMs?: number;
   maxSteps: number;
   timeoutMs: number;
+  /** Residuals older than this are deleted, at most once an hour (0 keeps them all). */
+  residualRetentionMs?: number;
   clock: () => number;
   log: Logger;
 }
@@ -93,6 +100,9 @@ const FRESHNESS_FLOOR_MS = 120_000;
  * residuals stored, and the nowcast emitted. Runs of one site never overlap; a failing run is
  * logged and counted, never thrown.
  */
+/** Retention is enforced at most this often. */
+const PRUNE_EVERY_MS = 3_600_000;
+
 export function startNowcast(options: NowcastOptions): NowcastRunner {
   const { sql, twin, clock, log } = options;
   const bindState = options.bindState ?? createLiveStateBinder(sql);
@@ -204,6 +214,21 @@ export function startNowcast(options: NowcastOptions): NowcastRunner {
     }
     // a run still going (a manual runOnce) is joined, not repeated
     await Promise.all(sites.map(({ siteId, hash }) => runOnce(siteId, hash)));
+    await pruneIfDue();
+  }
+
+  let prunedAt = -Infinity;
+  async function pruneIfDue(): Promise<void> {
+    const retention = options.residualRetentionMs ?? 0;
+    const now = clock();
+    if (retention <= 0 || now - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = now;
+    try {
+      const gone = await pruneResiduals(sql, now - retention);
+      if (gone > 0) log('info', `nowcast: ${gone} residual(s) past retention deleted`);
+    } catch (error) {
+      log('warn', `nowcast: old residuals not deleted: ${messageOf(error)}`);
+    }
   }
 
   let timer: NodeJS.Timeout | undefined;

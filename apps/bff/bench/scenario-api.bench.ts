@@ -6,7 +6,7 @@
 //    sampled (perf_hooks.monitorEventLoopDelay).
 // Prints numbers; asserts nothing. `npm run bench:scenarios -w @twinhelm/bff`. Env: BENCH_ITERATIONS,
 // BENCH_SOLVER_WORKERS, BENCH_MEMBERS, BENCH_REUSE_BUILD=1 (keep an existing next build),
-// BENCH_RESULT_LZ4=1, BENCH_LOG=debug (the runner's per-scenario run/serialise/store times).
+// BENCH_LOG=debug (the runner's per-scenario run/serialise/store times).
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
@@ -43,7 +43,6 @@ async function main(): Promise<void> {
   );
   const server = await startBenchServer({
     solverWorkers: WORKERS,
-    resultLz4: process.env.BENCH_RESULT_LZ4 === '1',
   });
   let client: Client | undefined;
   try {
@@ -120,7 +119,7 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     console.log(
-      `\nwhat-if C-Town 24 h @ 15 min, POST → socket "succeeded" → GET detail (${ITERATIONS} runs, ${WORKERS} solver workers${process.env.BENCH_RESULT_LZ4 === '1' ? ', result column lz4' : ''}):`,
+      `\nwhat-if C-Town 24 h @ 15 min, POST → socket "succeeded" → GET detail (${ITERATIONS} runs, ${WORKERS} solver workers):`,
     );
     console.log(
       `  p50 ${ms(percentile(times, 50))}   p95 ${ms(percentile(times, 95))}   max ${ms(times.at(-1) ?? NaN)}   (target p95 ≤ 250 ms)`,

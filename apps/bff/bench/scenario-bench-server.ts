@@ -58,11 +58,7 @@ export function ensureNextBuild(reuse = false): void {
   if (build.status !== 0) throw new Error('next build of apps/bff failed');
 }
 
-export async function startBenchServer(options: {
-  solverWorkers: number;
-  /** Measures a proposed migration: lz4 instead of pglz for scenario.result (PostgreSQL ≥ 14). */
-  resultLz4: boolean;
-}): Promise<BenchServer> {
+export async function startBenchServer(options: { solverWorkers: number }): Promise<BenchServer> {
   const fresh = await createFreshDatabase('twinhelm_bench');
   let database: Database | undefined;
   let http: BffHttpServer | undefined;
@@ -82,8 +78,6 @@ export async function startBenchServer(options: {
     });
     database = await createDatabase(config);
     await migrate(database);
-    if (options.resultLz4)
-      await database.sql.query('ALTER TABLE scenario ALTER COLUMN result SET COMPRESSION lz4');
     const twin = createTwinState();
     scenarios = createScenarios(
       database.sql,

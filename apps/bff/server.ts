@@ -81,6 +81,8 @@ async function main(): Promise<void> {
     database.sql,
     config,
     createLogger(config.LOG_LEVEL, 'scenarios'),
+    // the nowcast (started below, on the same pool) estimates them from metered demands
+    (siteId) => nowcast?.demandMultipliers(siteId),
   );
   const services = createServices({
     prisma: database.prisma,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AssetIdSchema, SiteIdSchema } from './ids';
 import { RecommendationSetSchema } from './recommendation';
 import {
+  DemandMultipliersSchema,
   LiveStateSchema,
   ScenarioBandsSchema,
   ScenarioKpisSchema,
@@ -183,6 +184,8 @@ export const NowcastSchema = z.object({
   elapsedMs: z.number(),
   /** assetId → metric → modelled value (pressure, head, demand, level, flow, velocity, power). */
   values: z.record(AssetIdSchema, z.record(z.string(), z.number())),
+  /** The demand multipliers this nowcast ran with (estimated from metered junction demands). */
+  demandMultipliers: DemandMultipliersSchema.optional(),
   /** Measured sensors only: assetId → metric → measured, modelled and their difference. */
   residuals: z.record(
     AssetIdSchema,

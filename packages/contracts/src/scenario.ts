@@ -140,6 +140,13 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 
 const series = z.array(z.number());
 
+/** Demand multipliers: all junctions, then per DMA (they multiply). */
+export const DemandMultipliersSchema = z.object({
+  all: z.number().min(0).optional(),
+  dma: z.record(z.string(), z.number().min(0)).optional(),
+});
+export type DemandMultipliers = z.infer<typeof DemandMultipliersSchema>;
+
 /**
  * Live state bound as the run's initial and boundary conditions, taken from a twin snapshot.
  * Assets not listed keep the file's own initial values.
@@ -165,12 +172,7 @@ export const LiveStateSchema = z.object({
     }),
   ),
   /** Demand multipliers over the whole horizon: all junctions, then per DMA (they multiply). */
-  demandMultipliers: z
-    .object({
-      all: z.number().min(0).optional(),
-      dma: z.record(z.string(), z.number().min(0)).optional(),
-    })
-    .default({}),
+  demandMultipliers: DemandMultipliersSchema.default({}),
 });
 export type LiveState = z.infer<typeof LiveStateSchema>;
 export type LiveStateInput = z.input<typeof LiveStateSchema>;

@@ -33,3 +33,8 @@ export { recommendActions, type RecommendOptions, type RecommendRequest } from '
 export { runEnsemble, type EnsembleOptions, type EnsembleRequest } from './ensemble/run-ensemble';
 export { readEnsembleNetwork, type EnsembleNetwork } from './ensemble/ensemble-network';
 export { type CompactTarget } from './ensemble/compact-member';
+export {
+  estimateDemandMultipliers,
+  MULTIPLIER_RANGE,
+  type DemandEstimateInput,
+} from './state/estimate-demand-multipliers';

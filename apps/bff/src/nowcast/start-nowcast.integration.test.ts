@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NowcastSchema, type Nowcast, type Sample } from '@twinhelm/contracts';
-import { createSolverPool, type SolverPool } from '@twinhelm/solver';
+import { createSolverPool, readEnsembleNetwork, type SolverPool } from '@twinhelm/solver';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgSql } from '../db/sql-pg';
@@ -261,5 +261,26 @@ describe('startNowcast on C-Town (PostgreSQL, solver pool)', () => {
     expect(logs).toEqual([
       { level: 'warn', message: 'nowcast ctown: residuals not stored: connection terminated' },
     ]);
+  });
+
+  it('estimates the demand multiplier of a district from a metered junction and binds it', async () => {
+    const [junction, dma] = [...readEnsembleNetwork(CTOWN).districtOf][0] ?? ['', ''];
+    const own = createTwinState({ now: () => now.value });
+    own.apply([sample('T1', 'level', 3.2), sample('PU1', 'status', 1)]);
+    const runner = startNowcast(options({ twin: own }));
+    const first = await runner.runOnce('ctown');
+    const modelled = first?.values[junction]?.demand ?? NaN;
+    expect(modelled).toBeGreaterThan(0);
+    expect(runner.demandMultipliers('ctown')).toBeUndefined();
+
+    own.apply([sample(junction, 'demand', 2 * modelled)]);
+    await runner.runOnce('ctown');
+    expect(runner.demandMultipliers('ctown')?.dma?.[dma]).toBeCloseTo(2, 2);
+
+    const bound = await runner.runOnce('ctown');
+    await runner.stop();
+    expect(bound?.demandMultipliers?.dma?.[dma]).toBeCloseTo(2, 2);
+    // the district now draws what its meter says
+    expect(bound?.residuals[junction]?.demand?.residual ?? NaN).toBeCloseTo(0, 2);
   });
 });

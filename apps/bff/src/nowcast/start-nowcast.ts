@@ -7,6 +7,7 @@ import {
   type ScenarioResult,
   type TwinState,
 } from '@twinhelm/contracts';
+import { estimateDemandMultipliers, readEnsembleNetwork } from '@twinhelm/solver';
 import type { SqlQuery } from '../db/sql';
 import type { Logger } from '../log';
 import type { TwinStatePort } from '../ports/twin-state-port';
@@ -83,6 +84,12 @@ export interface NowcastRunner {
   runOnce(siteId: string): Promise<Nowcast | undefined>;
   latest(siteId: string): Nowcast | undefined;
   lastAttempt(siteId: string): NowcastAttempt | undefined;
+  /**
+   * The site's current demand multipliers, estimated from metered junction demands (measured ÷
+   * modelled per district); undefined until a nowcast had a metered junction. Bound into the
+   * next nowcasts and into what-ifs started from the live state.
+   */
+  demandMultipliers(siteId: string): LiveState['demandMultipliers'] | undefined;
   stats(): NowcastStats;
   /** When the timer runs: ms between runs and of the first run after start (0: off). */
   readonly schedule: { intervalMs: number; firstRunMs: number; startedAt: number };
@@ -112,6 +119,37 @@ export function startNowcast(options: NowcastOptions): NowcastRunner {
   const attempts = new Map<string, NowcastAttempt>();
   const inFlight = new Map<string, Promise<Nowcast | undefined>>();
   const networks = new Map<string, { hash: string; inp: string }>();
+  const districts = new Map<string, { hash: string; districtOf: ReadonlyMap<string, string> }>();
+  const multipliers = new Map<string, LiveState['demandMultipliers']>();
+
+  /** Junction → district of a network version (read from the .inp once per version). */
+  function districtsOf(siteId: string, network: { hash: string; inp: string }) {
+    const cached = districts.get(siteId);
+    if (cached?.hash === network.hash) return cached.districtOf;
+    const { districtOf } = readEnsembleNetwork(network.inp);
+    districts.set(siteId, { hash: network.hash, districtOf });
+    return districtOf;
+  }
+
+  /** New multipliers from the junctions whose demand is metered (their residuals). */
+  function updateMultipliers(
+    siteId: string,
+    network: { hash: string; inp: string },
+    applied: LiveState['demandMultipliers'],
+    residuals: Nowcast['residuals'],
+  ): void {
+    const measured = new Map<string, number>();
+    const modelled = new Map<string, number>();
+    for (const [assetId, byMetric] of Object.entries(residuals)) {
+      const demand = byMetric.demand;
+      if (!demand) continue;
+      measured.set(assetId, demand.measured);
+      modelled.set(assetId, demand.modelled);
+    }
+    if (measured.size === 0) return;
+    const districtOf = districtsOf(siteId, network);
+    multipliers.set(siteId, estimateDemandMultipliers({ measured, modelled, applied, districtOf }));
+  }
   const stats: NowcastStats = { runs: 0, failures: 0, skipped: 0, unstored: 0 };
   const startedAt = clock();
 
@@ -143,7 +181,7 @@ export function startNowcast(options: NowcastOptions): NowcastRunner {
       if (!hasFreshTelemetry(snapshot.state, { nowMs: at, maxAgeMs }))
         return skip(siteId, at, `no telemetry in the last ${Math.round(maxAgeMs / 1000)} s`);
       const started = performance.now();
-      const state = await bindState({
+      const bound = await bindState({
         siteId,
         hash: network.hash,
         state: snapshot.state,
@@ -151,6 +189,8 @@ export function startNowcast(options: NowcastOptions): NowcastRunner {
         utcOffsetMin: options.utcOffsetMin,
         maxAgeMs,
       });
+      const estimated = multipliers.get(siteId);
+      const state = estimated ? { ...bound, demandMultipliers: estimated } : bound;
       const outcome = await options.solver.run({
         inp: network.inp,
         scenario: SNAPSHOT_SCENARIO,
@@ -171,8 +211,10 @@ export function startNowcast(options: NowcastOptions): NowcastRunner {
         elapsedMs: Math.round(performance.now() - started),
         values,
         residuals: residualsOf(values, snapshot.state, { nowMs: at, maxAgeMs }),
+        demandMultipliers: state.demandMultipliers,
       };
       latest.set(siteId, nowcast);
+      updateMultipliers(siteId, network, state.demandMultipliers, nowcast.residuals);
       stats.runs += 1;
       attempts.set(siteId, { at, outcome: 'ok', elapsedMs: nowcast.elapsedMs });
       try {
@@ -249,6 +291,7 @@ export function startNowcast(options: NowcastOptions): NowcastRunner {
     runOnce: (siteId) => runOnce(siteId),
     latest: (siteId) => latest.get(siteId),
     lastAttempt: (siteId) => attempts.get(siteId),
+    demandMultipliers: (siteId) => multipliers.get(siteId),
     stats: () => ({ ...stats }),
     schedule: { intervalMs: options.intervalMs, firstRunMs, startedAt },
     async stop() {

@@ -28,7 +28,12 @@ export type ScenarioConfig = Pick<
  * queued scenarios from the database, and the services' dependencies. server.ts calls
  * runner.start() once the HTTP server and socket.io are up.
  */
-export function createScenarios(sql: SqlQuery, config: ScenarioConfig, log: Logger): Scenarios {
+export function createScenarios(
+  sql: SqlQuery,
+  config: ScenarioConfig,
+  log: Logger,
+  demandMultipliersOf?: ScenarioDeps['demandMultipliersOf'],
+): Scenarios {
   const pool = createSolverPool(
     config.SOLVER_WORKERS === undefined ? {} : { size: config.SOLVER_WORKERS },
   );
@@ -51,6 +56,7 @@ export function createScenarios(sql: SqlQuery, config: ScenarioConfig, log: Logg
       hub,
       utcOffsetMin: config.SITE_UTC_OFFSET_MIN,
       maxSteps: config.SCENARIO_MAX_STEPS,
+      ...(demandMultipliersOf ? { demandMultipliersOf } : {}),
     },
     pool,
     hub,

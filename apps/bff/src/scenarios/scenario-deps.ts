@@ -1,3 +1,4 @@
+import type { LiveState } from '@twinhelm/contracts';
 import type { SqlQuery } from '../db/sql';
 import { HttpError } from '../http/http-error';
 import type { ServiceDeps } from '../services/service-deps';
@@ -16,6 +17,8 @@ export interface ScenarioDeps {
   utcOffsetMin: number;
   /** Most hydraulic steps one run may take (SCENARIO_MAX_STEPS). */
   maxSteps: number;
+  /** The site's current demand multipliers (the nowcast's estimate), bound with the live state. */
+  demandMultipliersOf?: (siteId: string) => LiveState['demandMultipliers'] | undefined;
 }
 
 /** The scenario dependencies, or 503 when this server runs without what-if scenarios. */

@@ -31,7 +31,10 @@ function fromEngine(text: string): ReturnType<typeof readEnsembleNetwork> {
       model.project.getBaseDemand(k + 1, 1) > 0
     );
   });
-  return { dmas: [...model.catalog.dmas.keys()].sort(), outsideDmas, tanks };
+  const districtOf = new Map(
+    [...model.catalog.dmas].flatMap(([dma, ids]) => ids.map((id): [string, string] => [id, dma])),
+  );
+  return { dmas: [...model.catalog.dmas.keys()].sort(), outsideDmas, districtOf, tanks };
 }
 
 const inputs: [string, () => string][] = [

@@ -10,6 +10,8 @@ export interface EnsembleNetwork {
   dmas: string[];
   /** Some junction with a positive demand belongs to no district. */
   outsideDmas: boolean;
+  /** The district of each junction that has one. */
+  districtOf: Map<string, string>;
   /** Tanks' initial level and limits, m above the bottom. */
   tanks: Map<string, { initLevelM: number; minLevelM: number; maxLevelM: number }>;
 }
@@ -60,7 +62,9 @@ function sectionsText(text: string, names: ReadonlySet<string>): string {
   return parts.join('\n');
 }
 
-function districtsOf(sections: InpSection[]): Pick<EnsembleNetwork, 'dmas' | 'outsideDmas'> {
+function districtsOf(
+  sections: InpSection[],
+): Pick<EnsembleNetwork, 'dmas' | 'outsideDmas' | 'districtOf'> {
   const junctions = new Map<string, FirstDemand>();
   const demands = new Map<string, FirstDemand>();
   for (const section of sections) {
@@ -74,14 +78,17 @@ function districtsOf(sections: InpSection[]): Pick<EnsembleNetwork, 'dmas' | 'ou
     }
   }
   const dmas = new Set<string>();
+  const districtOf = new Map<string, string>();
   let outsideDmas = false;
   for (const [id, junction] of junctions) {
     const { demand, pattern } = demands.get(id) ?? junction;
     const dma = districtOfPattern(pattern, demand);
-    if (dma !== undefined) dmas.add(dma);
-    else if (demand > 0) outsideDmas = true;
+    if (dma !== undefined) {
+      dmas.add(dma);
+      districtOf.set(id, dma);
+    } else if (demand > 0) outsideDmas = true;
   }
-  return { dmas: [...dmas].sort(), outsideDmas };
+  return { dmas: [...dmas].sort(), outsideDmas, districtOf };
 }
 
 interface FirstDemand {

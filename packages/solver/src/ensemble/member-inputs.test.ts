@@ -7,6 +7,7 @@ import { memberRandom } from './random-source';
 const network: EnsembleNetwork = {
   dmas: ['DMA1', 'DMA2'],
   outsideDmas: false,
+  districtOf: new Map(),
   tanks: new Map([
     ['T1', { initLevelM: 3, minLevelM: 1, maxLevelM: 6 }],
     ['T2', { initLevelM: 0.5, minLevelM: 0.5, maxLevelM: 2 }],

@@ -28,11 +28,15 @@ export async function createScenario(
     throw notFound(
       `${siteId}: no network imported yet: POST an .inp file to /api/sites/${siteId}/network first`,
     );
+  const estimated = s.demandMultipliersOf?.(siteId);
   const liveState = request.bindLiveState
-    ? liveStateFromTwin(deps.twin.snapshot(siteId).state, network.assets, {
-        nowMs: deps.clock(),
-        utcOffsetMin: s.utcOffsetMin,
-      })
+    ? {
+        ...liveStateFromTwin(deps.twin.snapshot(siteId).state, network.assets, {
+          nowMs: deps.clock(),
+          utcOffsetMin: s.utcOffsetMin,
+        }),
+        ...(estimated ? { demandMultipliers: estimated } : {}),
+      }
     : null;
   const problems = requestProblems(request, network, s.maxSteps, liveState);
   const first = problems[0];

@@ -94,6 +94,19 @@ test.describe('what-if', () => {
     await expect(first.getByRole('status')).toContainText(/Approved by .+: “e2e: approved”/);
     await page.screenshot({ path: testInfo.outputPath('what-if-recommendation-1920x1080.png') });
 
+    // The scenario has a link of its own (for a wall screen, a colleague): it opens the panel on it.
+    const link = scenario.getByRole('link', { name: 'link to this scenario' });
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/console\?site=ctown&scenario=[0-9a-f-]{36}$/);
+    const colleague = await browser.newContext();
+    const colleaguePage = await colleague.newPage();
+    await signIn(colleaguePage, DEMO_USERS.admin);
+    await colleaguePage.goto(href ?? '');
+    const linked = colleaguePage.getByRole('article', { name: /^Scenario / });
+    await expect(linked.getByRole('region', { name: 'Recommendations' })).toBeVisible();
+    await expect(linked).toContainText(/Approved by .+: “e2e: approved”/);
+    await colleague.close();
+
     // Leaving the results gives the scene back to live values.
     await drawer.getByRole('button', { name: 'Close what-if' }).click();
     await expect(banner).toBeHidden();

@@ -26,7 +26,16 @@ import { WHATIF_DRAWER_ID, WhatIfDrawer } from '../whatif/WhatIfDrawer';
 import { WhatIfContext, type WhatIfEnv } from '../whatif/whatif-context';
 
 /** The 3D console of one site: scene, top bar, search, controls, legend and the asset panel. */
-export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: string | null }) {
+export function ConsoleScreen({
+  siteId,
+  assetId,
+  scenarioId = null,
+}: {
+  siteId: string;
+  assetId: string | null;
+  /** A scenario to open in the what-if panel (?scenario=…). */
+  scenarioId?: string | null;
+}) {
   const router = useRouter();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -39,7 +48,7 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
   const [store] = useState(() => new AssetLiveStore());
   const [events] = useState(() => new SiteEvents(siteId));
   const me = useMe();
-  const [whatIfOpen, setWhatIfOpen] = useState(false);
+  const [whatIfOpen, setWhatIfOpen] = useState(scenarioId !== null);
   const whatIfButton = useRef<HTMLButtonElement>(null);
   const coordinator = useMemo(() => new OverlayCoordinator(controller), [controller]);
   const [loadedNetwork, setLoadedNetwork] = useState<object | null>(null);
@@ -194,7 +203,7 @@ export function ConsoleScreen({ siteId, assetId }: { siteId: string; assetId: st
       ) : null}
       {whatIfOpen ? (
         <WhatIfContext value={whatIfEnv}>
-          <WhatIfDrawer onClose={closeWhatIf} />
+          <WhatIfDrawer onClose={closeWhatIf} initialScenarioId={scenarioId} />
         </WhatIfContext>
       ) : null}
       {assetId !== null && !whatIfOpen ? (

@@ -10,6 +10,7 @@ describe('parseConsoleParams', () => {
       ok: true,
       siteId: 'ctown',
       assetId: 'T1',
+      scenarioId: null,
     });
   });
   it('has no asset when none is given', () => {
@@ -17,6 +18,7 @@ describe('parseConsoleParams', () => {
       ok: true,
       siteId: 'ctown',
       assetId: null,
+      scenarioId: null,
     });
   });
   it('says what to do without a site', () => {
@@ -33,6 +35,7 @@ describe('parseConsoleParams', () => {
       ok: true,
       siteId: 'ctown',
       assetId: null,
+      scenarioId: null,
     });
   });
 });
@@ -45,6 +48,7 @@ describe('consoleHref', () => {
       ok: true,
       siteId: 'ctown',
       assetId: 'PU4',
+      scenarioId: null,
     });
   });
   it('encodes awkward asset ids', () => {
@@ -53,10 +57,25 @@ describe('consoleHref', () => {
       ok: true,
       siteId: 'ctown',
       assetId: 'J&1=2',
+      scenarioId: null,
     });
   });
   it('omits an empty asset', () => {
     expect(consoleHref('ctown', null)).toBe('/console?site=ctown');
+  });
+  it('links to a scenario, and drops a scenario id that is not one', () => {
+    const id = '3f2b8c4e-1d2a-4b5c-9e8f-0a1b2c3d4e5f';
+    const href = consoleHref('ctown', null, id);
+    expect(href).toBe(`/console?site=ctown&scenario=${id}`);
+    expect(parseConsoleParams(params(href.split('?')[1]!))).toEqual({
+      ok: true,
+      siteId: 'ctown',
+      assetId: null,
+      scenarioId: id,
+    });
+    expect(parseConsoleParams(params('site=ctown&scenario=1%3B%20drop'))).toMatchObject({
+      scenarioId: null,
+    });
   });
 });
 

@@ -1,9 +1,16 @@
 import { AssetIdSchema, SiteIdSchema } from '@twinhelm/contracts';
 
 export type ConsoleParams =
-  { ok: true; siteId: string; assetId: string | null } | { ok: false; error: string };
+  | { ok: true; siteId: string; assetId: string | null; scenarioId: string | null }
+  | { ok: false; error: string };
 
-/** Reads ?site=<id>[&asset=<id>] of /console; a malformed asset id is dropped, not fatal. */
+const SCENARIO_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Reads ?site=<id>[&asset=<id>][&scenario=<id>] of /console; a malformed asset or scenario id is
+ * dropped, not fatal. A scenario id opens the what-if panel on that scenario (a link for a wall
+ * screen or a colleague).
+ */
 export function parseConsoleParams(params: Pick<URLSearchParams, 'get'>): ConsoleParams {
   const site = params.get('site');
   if (site === null || site === '') {
@@ -21,13 +28,20 @@ export function parseConsoleParams(params: Pick<URLSearchParams, 'get'>): Consol
   }
   const asset = params.get('asset');
   const assetId = asset !== null && AssetIdSchema.safeParse(asset).success ? asset : null;
-  return { ok: true, siteId: parsedSite.data, assetId };
+  const scenario = params.get('scenario');
+  const scenarioId = scenario !== null && SCENARIO_ID.test(scenario) ? scenario : null;
+  return { ok: true, siteId: parsedSite.data, assetId, scenarioId };
 }
 
-/** /console?site=<id>[&asset=<id>] */
-export function consoleHref(siteId: string, assetId?: string | null): string {
+/** /console?site=<id>[&asset=<id>][&scenario=<id>] */
+export function consoleHref(
+  siteId: string,
+  assetId?: string | null,
+  scenarioId?: string | null,
+): string {
   const params = new URLSearchParams({ site: siteId });
   if (assetId) params.set('asset', assetId);
+  if (scenarioId) params.set('scenario', scenarioId);
   return `/console?${params.toString()}`;
 }
 

@@ -16,9 +16,20 @@ export const WHATIF_DRAWER_ID = 'whatif-drawer';
  * The what-if side panel: compose a scenario (roles that may run them), follow its run, read
  * its results, and browse or compare the site's scenarios. Escape closes it.
  */
-export function WhatIfDrawer({ onClose }: { onClose: () => void }) {
+export function WhatIfDrawer({
+  onClose,
+  initialScenarioId = null,
+}: {
+  onClose: () => void;
+  /** Open on this scenario (a ?scenario= link) instead of the composer. */
+  initialScenarioId?: string | null;
+}) {
   const { canRun } = useWhatIf();
-  const [view, setView] = useState<View>(canRun ? { kind: 'compose' } : { kind: 'history' });
+  const [view, setView] = useState<View>(() => {
+    if (initialScenarioId !== null)
+      return { kind: 'scenario', id: initialScenarioId, fresh: false };
+    return canRun ? { kind: 'compose' } : { kind: 'history' };
+  });
   const [draft, setDraft] = useState<ComposerDraft>(newDraft);
   const headingRef = useRef<HTMLHeadingElement>(null);
 

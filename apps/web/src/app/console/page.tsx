@@ -20,7 +20,14 @@ function ConsoleFromUrl() {
       </main>
     );
   }
-  return <ConsoleScreen key={params.siteId} siteId={params.siteId} assetId={params.assetId} />;
+  return (
+    <ConsoleScreen
+      key={params.siteId}
+      siteId={params.siteId}
+      assetId={params.assetId}
+      scenarioId={params.scenarioId}
+    />
+  );
 }
 
 export default function ConsolePage() {

@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { consoleHref } from '../../lib/url-state';
 import { isFinished, scenarioKeys, useCancelScenario, useScenario } from '../api/scenario-queries';
 import { useWhatIf } from '../whatif-context';
 import { ResultsView } from './ResultsView';
@@ -61,7 +62,8 @@ export function ScenarioView({ id, fresh = false }: { id: string; fresh?: boolea
         <p className="whatif__dim">
           {data.createdBy} · {timeFormat.format(data.createdAt)} ·{' '}
           {data.members > 1 ? `ensemble of ${data.members}` : 'one run'} · model{' '}
-          <span className="search__id">{data.modelHash.slice(0, 8)}</span> · seed {data.seed}
+          <span className="search__id">{data.modelHash.slice(0, 8)}</span> · seed {data.seed} ·{' '}
+          <a href={consoleHref(data.siteId, null, data.id)}>link to this scenario</a>
         </p>
       </header>
       {running ? (

@@ -18,6 +18,10 @@ export const PERMISSIONS = {
   'audit:read': ['admin', 'manager'],
   /** Run what-if scenarios, cancel one's own, approve recommendations. */
   'scenario:run': ['operator', 'planner', 'admin'],
+  /** Change a site's alarm rules (per-asset overrides of the defaults). */
+  'alarm-rules:manage': ['planner', 'admin'],
+  /** Read the alarm rules in force. */
+  'alarm-rules:read': ['viewer', 'operator', 'planner', 'manager', 'admin'],
   /** Read scenarios, their results and the nowcast. */
   'scenario:read': ['viewer', 'operator', 'planner', 'manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

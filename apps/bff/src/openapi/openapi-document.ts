@@ -29,6 +29,7 @@ import {
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
 import { nowcastPaths } from '../nowcast/nowcast-paths';
+import { alarmRulePaths } from './alarm-rule-paths';
 import { scenarioPaths } from './scenario-paths';
 
 /** OpenAPI 3.1 for every /api route, generated from the contracts' zod schemas. */
@@ -172,6 +173,7 @@ export function buildOpenApiDocument(version: string) {
       },
       ...scenarioPaths(op),
       ...nowcastPaths(op),
+      ...alarmRulePaths(op),
     },
   });
 }

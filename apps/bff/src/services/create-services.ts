@@ -23,6 +23,10 @@ import { getScenarioFrames } from '../scenarios/services/get-scenario-frames';
 import { getScenarioResult } from '../scenarios/services/get-scenario-result';
 import { getScenarioSeries } from '../scenarios/services/get-scenario-series';
 import { listScenarios } from '../scenarios/services/list-scenarios';
+import { getAlarmRuleHistory } from '../alarm-rules/services/get-alarm-rule-history';
+import { getAlarmRules } from '../alarm-rules/services/get-alarm-rules';
+import { putAlarmRule } from '../alarm-rules/services/put-alarm-rule';
+import { revertAlarmRule } from '../alarm-rules/services/revert-alarm-rule';
 
 type Bound<F> = F extends (deps: ServiceDeps, ...args: infer A) => infer R
   ? (...args: A) => R
@@ -59,6 +63,10 @@ export interface Services {
   compareScenarios: Bound<typeof compareScenarios>;
   cancelScenario: Bound<typeof cancelScenario>;
   decideRecommendation: Bound<typeof decideRecommendation>;
+  getAlarmRules: Bound<typeof getAlarmRules>;
+  putAlarmRule: Bound<typeof putAlarmRule>;
+  revertAlarmRule: Bound<typeof revertAlarmRule>;
+  getAlarmRuleHistory: Bound<typeof getAlarmRuleHistory>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -88,5 +96,9 @@ export function createServices(deps: ServiceDeps): Services {
     compareScenarios: bind(deps, compareScenarios),
     cancelScenario: bind(deps, cancelScenario),
     decideRecommendation: bind(deps, decideRecommendation),
+    getAlarmRules: bind(deps, getAlarmRules),
+    putAlarmRule: bind(deps, putAlarmRule),
+    revertAlarmRule: bind(deps, revertAlarmRule),
+    getAlarmRuleHistory: bind(deps, getAlarmRuleHistory),
   };
 }

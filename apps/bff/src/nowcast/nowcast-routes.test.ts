@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NowcastSchema, ResidualSeriesSchema, type Nowcast } from '@twinhelm/contracts';
-import pg from 'pg';
+import type pg from 'pg';
+import { quietPool } from '../testing/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getNowcastRoute } from '../../app/api/sites/[siteId]/nowcast/route';
 import { GET as getResidualsRoute } from '../../app/api/sites/[siteId]/residuals/route';
@@ -84,7 +85,7 @@ describe('nowcast and residual routes', () => {
     services = createNowcastServices({ prisma: t.db.prisma, runner, clock: () => t.now.value });
     const context: AppContext & { nowcast: NowcastServices } = { ...t.context, nowcast: services };
     setAppContext(context);
-    pool = new pg.Pool({ connectionString: t.db.url, max: 2 });
+    pool = quietPool(t.db.url, { max: 2 });
     const sql = pgSql(pool);
     for (const k of [3, 2, 1]) {
       const at = t.now.value - k * MINUTE;

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NowcastSchema, type Nowcast, type Sample } from '@twinhelm/contracts';
 import { createSolverPool, readEnsembleNetwork, type SolverPool } from '@twinhelm/solver';
-import pg from 'pg';
+import type pg from 'pg';
+import { quietPool } from '../testing/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgSql } from '../db/sql-pg';
 import type { Sql } from '../db/sql';
@@ -66,7 +67,7 @@ describe('startNowcast on C-Town (PostgreSQL, solver pool)', () => {
     await t.context.services.importNetwork(admin, { siteId: 'ctown', name: 'C-Town', inp: CTOWN });
     await t.context.services.importNetwork(admin, { siteId: 'net1', name: 'Net1', inp: NET1 });
     await t.db.prisma.site.create({ data: { id: 'empty', name: 'No network' } });
-    pool = new pg.Pool({ connectionString: t.db.url, max: 4 });
+    pool = quietPool(t.db.url, { max: 4 });
     sql = pgSql(pool);
     solver = createSolverPool({ size: 1 });
     twin = createTwinState({ now: () => now.value });

@@ -1,8 +1,8 @@
 import { CreateScenarioRequestSchema, type ScenarioProgressEvent } from '@twinhelm/contracts';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgSql } from '../db/sql-pg';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { createTestDatabase, quietPool, type TestDatabase } from '../testing/test-database';
 import { createProgressHub } from './progress-hub';
 import type { EngineOutcome, ScenarioEngine } from './scenario-engine';
 import { createScenarioRunner } from './scenario-runner';
@@ -13,7 +13,7 @@ describe('scenario runner outcomes', () => {
   let pool: pg.Pool;
   beforeAll(async () => {
     db = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    pool = quietPool(db.url, { max: 2 });
     await db.prisma.site.create({ data: { id: 's1', name: 'S1' } });
     await db.prisma.network.create({
       data: {

@@ -1,6 +1,7 @@
 import type { ScenarioProgressEvent, ScenarioStatus } from '@twinhelm/contracts';
 import { createSolverPool, type SolverPool } from '@twinhelm/solver';
-import pg from 'pg';
+import type pg from 'pg';
+import { quietPool } from '../../testing/test-database';
 import { pgSql } from '../../db/sql-pg';
 import { createServices, type Services } from '../../services/create-services';
 import {
@@ -43,7 +44,7 @@ export async function createScenarioTestContext(): Promise<ScenarioTestContext> 
     name: 'C-Town',
     inp: CTOWN,
   });
-  const pgPool = new pg.Pool({ connectionString: t.db.url, max: 4 });
+  const pgPool = quietPool(t.db.url, { max: 4 });
   const sql = pgSql(pgPool);
   const pool = createSolverPool({ size: 2 });
   const hub = createProgressHub();

@@ -1,13 +1,12 @@
 import { telemetryTopic } from '@twinhelm/contracts';
 import mqtt from 'mqtt';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnMosquitto } from '../broker/spawn-mosquitto';
 import { startEmbeddedBroker } from '../broker/start-embedded-broker';
 import type { Sql } from '../db/sql';
 import { pgSql } from '../db/sql-pg';
 import { adminQuery } from '../testing/fresh-database';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { createTestDatabase, quietPool, type TestDatabase } from '../testing/test-database';
 import { createTwinState } from '../twin/twin-state';
 import { eventually, seedSite } from './ingest.test-helper';
 import { startIngest, type Ingest } from './start-ingest';
@@ -22,8 +21,7 @@ async function database(): Promise<{ db: TestDatabase; sql: Sql; name: string }>
   const db = await createTestDatabase();
   cleanups.push(() => db.drop());
   await seedSite(db.prisma);
-  const pool = new pg.Pool({ connectionString: db.url, connectionTimeoutMillis: 2000 });
-  pool.on('error', () => undefined);
+  const pool = quietPool(db.url, { connectionTimeoutMillis: 2000 });
   cleanups.push(() => pool.end());
   return { db, sql: pgSql(pool), name: new URL(db.url).pathname.slice(1) };
 }

@@ -1,10 +1,9 @@
 import { telemetryTopic } from '@twinhelm/contracts';
 import mqtt from 'mqtt';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedBroker } from '../broker/start-embedded-broker';
 import { pgSql } from '../db/sql-pg';
-import { createTestDatabase } from '../testing/test-database';
+import { createTestDatabase, quietPool } from '../testing/test-database';
 import { createTwinState } from '../twin/twin-state';
 import { eventually, seedSite } from './ingest.test-helper';
 import { startIngest } from './start-ingest';
@@ -19,7 +18,7 @@ async function setup() {
   const db = await createTestDatabase();
   cleanups.push(() => db.drop());
   await seedSite(db.prisma);
-  const pool = new pg.Pool({ connectionString: db.url });
+  const pool = quietPool(db.url);
   cleanups.push(() => pool.end());
   const broker = await startEmbeddedBroker({ port: 0, ...CREDS });
   cleanups.push(() => broker.close());

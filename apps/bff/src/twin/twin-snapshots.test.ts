@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pgSql } from '../db/sql-pg';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import pg from 'pg';
+import { createTestDatabase, quietPool, type TestDatabase } from '../testing/test-database';
+import type pg from 'pg';
 import { createTwinState } from './twin-state';
 import { persistTwinSnapshots, restoreTwinState } from './twin-snapshots';
 
@@ -15,7 +15,7 @@ afterEach(async () => {
 describe('twin snapshots', () => {
   it('persist on flush and close, and a restarted twin resumes state and version', async () => {
     db = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: db.url });
+    pool = quietPool(db.url);
     const sql = pgSql(pool);
     await db.prisma.site.create({ data: { id: 'ctown', name: 'C-Town' } });
     const twin = createTwinState();

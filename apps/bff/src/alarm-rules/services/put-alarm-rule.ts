@@ -1,12 +1,12 @@
 import { defaultRulesFor, reviseRule } from '@twinhelm/alarms';
 import type { AlarmRule, AlarmRuleOverride, Principal } from '@twinhelm/contracts';
-import type { Prisma } from '../../generated/prisma/client';
 import { badRequest } from '../../http/http-error';
-import { actorOf, appendAudit } from '../../services/audit';
+import { actorOf } from '../../services/audit';
 import { requirePermission } from '../../services/require-permission';
 import type { ServiceDeps } from '../../services/service-deps';
 import { resolveOrRefuse, withOverride } from '../resolve-or-refuse';
-import { appendVersion, latestVersions, overridesOf } from '../rule-store';
+import { recordRuleChange } from '../record-rule-change';
+import { latestVersions, overridesOf } from '../rule-store';
 import { findAlarmAsset, loadSiteAlarmAssets } from '../site-alarm-assets';
 
 export interface AlarmRuleChange {
@@ -20,8 +20,6 @@ export interface AlarmRuleChange {
   after: AlarmRule | null;
   reverted: boolean;
 }
-
-export const asJson = (rule: AlarmRule | null) => rule as unknown as Prisma.InputJsonObject | null;
 
 /**
  * Overrides one rule of one asset (replaces its default or a previous override, or adds a new
@@ -59,29 +57,15 @@ export async function putAlarmRule(
     withOverride(overridesOf(latest), asset.id, ruleId, { assetId: asset.id, rule: after }),
     `rule "${ruleId}" of ${asset.id}`,
   );
-  const version = await deps.prisma.$transaction(async (tx) => {
-    const row = await appendVersion(tx, siteId, {
-      assetId: asset.id,
-      ruleId,
-      rule: after,
-      reverted: false,
-      changedBy: actor,
-      changedAt: at,
-    });
-    await appendAudit(tx, {
-      actor,
-      action: 'alarm-rule.change',
-      target: `${siteId}/${asset.id}/${ruleId}`,
-      detail: {
-        siteId,
-        assetId: asset.id,
-        ruleId,
-        version: row.version,
-        before: asJson(before),
-        after: asJson(after),
-      },
-    });
-    return row.version;
+  const version = await recordRuleChange(deps.prisma, {
+    siteId,
+    assetId: asset.id,
+    ruleId,
+    before,
+    after,
+    reverted: false,
+    actor,
+    at,
   });
   return { siteId, assetId: asset.id, ruleId, version, before, after, reverted: false };
 }

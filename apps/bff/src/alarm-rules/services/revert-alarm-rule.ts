@@ -1,14 +1,15 @@
 import { defaultRulesFor } from '@twinhelm/alarms';
 import type { AlarmRule, Principal } from '@twinhelm/contracts';
 import { HttpError } from '../../http/http-error';
-import { actorOf, appendAudit } from '../../services/audit';
+import { actorOf } from '../../services/audit';
 import { requirePermission } from '../../services/require-permission';
 import type { ServiceDeps } from '../../services/service-deps';
 import { resolveOrRefuse, withOverride } from '../resolve-or-refuse';
-import { appendVersion, latestVersions, overridesOf } from '../rule-store';
+import { recordRuleChange } from '../record-rule-change';
+import { latestVersions, overridesOf } from '../rule-store';
 import { findAlarmAsset, loadSiteAlarmAssets } from '../site-alarm-assets';
 import { unknownRule } from './get-alarm-rule-history';
-import { asJson, type AlarmRuleChange } from './put-alarm-rule';
+import { type AlarmRuleChange } from './put-alarm-rule';
 
 /**
  * Reverts one asset's rule to its type's default (an added rule: removes it) as a new version
@@ -67,30 +68,15 @@ export async function revertAlarmRule(
     ),
     `reverting rule "${ruleId}" of ${asset.id}`,
   );
-  const version = await deps.prisma.$transaction(async (tx) => {
-    const row = await appendVersion(tx, siteId, {
-      assetId: asset.id,
-      ruleId,
-      rule: after,
-      reverted: true,
-      changedBy: actor,
-      changedAt: at,
-    });
-    await appendAudit(tx, {
-      actor,
-      action: 'alarm-rule.change',
-      target: `${siteId}/${asset.id}/${ruleId}`,
-      detail: {
-        siteId,
-        assetId: asset.id,
-        ruleId,
-        version: row.version,
-        reverted: true,
-        before: asJson(before),
-        after: asJson(after),
-      },
-    });
-    return row.version;
+  const version = await recordRuleChange(deps.prisma, {
+    siteId,
+    assetId: asset.id,
+    ruleId,
+    before,
+    after,
+    reverted: true,
+    actor,
+    at,
   });
   return { siteId, assetId: asset.id, ruleId, version, before, after, reverted: true };
 }

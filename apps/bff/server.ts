@@ -1,9 +1,16 @@
-// The composition root: env → database → twin state → broker → ingest → services → HTTP +
-// socket.io → simulator. The only place that chooses adapters (docs/ARCHITECTURE.md).
+// The composition root: env → database → twin state → alarm engine → broker → ingest →
+// services → HTTP + socket.io → simulator. The only place that chooses adapters
+// (docs/ARCHITECTURE.md).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importNetwork } from '@twinhelm/solver';
 import { startSimulatorWorker } from '@twinhelm/simulator';
+import { SOCKET_EVENTS } from '@twinhelm/contracts';
+import { adviceConfigOf } from './src/alarm-advice/advice-config';
+import { createAlarmAdvice } from './src/alarm-advice/create-alarm-advice';
+import { createAlarmBroadcast } from './src/alarms/alarm-broadcast';
+import { createAlarmServices } from './src/alarms/services/create-alarm-services';
+import { startAlarmEngine } from './src/alarms/start-alarm-engine';
 import { setAppContext, type AppContext } from './src/app-context';
 import { createAuth } from './src/auth/create-auth';
 import { startBrokerOnFreePort } from './src/broker/start-broker-on-free-port';
@@ -12,15 +19,17 @@ import { createDatabase } from './src/db/create-database';
 import { migrate } from './src/db/migrate';
 import { demoAuthSecret } from './src/demo-secret';
 import { env } from './src/env';
-import { createHttpServer } from './src/http/create-http-server';
+import { createHttpServer, type BffHttpServer } from './src/http/create-http-server';
 import { startIngest } from './src/ingest/start-ingest';
 import { createLogger } from './src/log';
+import { roomOf } from './src/realtime/attach-realtime';
 import { forwardScenarioProgress } from './src/realtime/scenario-progress';
 import { createScenarios } from './src/scenarios/create-scenarios';
 import { createNowcastBroadcast } from './src/nowcast/nowcast-broadcast';
 import { createNowcastServices } from './src/nowcast/nowcast-services';
 import { startNowcast } from './src/nowcast/start-nowcast';
 import { createServices } from './src/services/create-services';
+import type { ServiceDeps } from './src/services/service-deps';
 import { persistTwinSnapshots, restoreTwinState } from './src/twin/twin-snapshots';
 import { createTwinState } from './src/twin/twin-state';
 
@@ -45,6 +54,22 @@ async function main(): Promise<void> {
     onError: (error) => log('warn', `twin snapshot not written: ${(error as Error).message}`),
   });
   if (restored > 0) log('info', `twin state restored for ${restored} site(s)`);
+
+  // After the twin (its latest values prime the evaluators), before the ingest feeds it.
+  const alarmLog = createLogger(config.LOG_LEVEL, 'alarms');
+  const alarmEngine = await startAlarmEngine({
+    prisma: database.prisma,
+    sql: database.sql,
+    twin,
+    clock: Date.now,
+    log: alarmLog,
+  });
+  const reloadAlarmRules = (siteId: string) =>
+    alarmEngine
+      .reloadRules(siteId)
+      .catch((error: unknown) =>
+        alarmLog('error', `${siteId}: alarm rules not reloaded: ${(error as Error).message}`),
+      );
 
   let broker: EmbeddedBroker | undefined;
   if (config.embeddedBroker) {
@@ -75,6 +100,7 @@ async function main(): Promise<void> {
     batchMax: config.INGEST_BATCH_MAX,
     batchMs: config.INGEST_BATCH_MS,
     log: createLogger(config.LOG_LEVEL, 'ingest'),
+    onDurable: (batch) => alarmEngine.onDurable(batch),
   });
 
   const scenarios = createScenarios(
@@ -84,18 +110,23 @@ async function main(): Promise<void> {
     // the nowcast (started below, on the same pool) estimates them from metered demands
     (siteId) => nowcast?.demandMultipliers(siteId),
   );
-  const services = createServices({
+  const serviceDeps: ServiceDeps = {
     prisma: database.prisma,
     database,
     twin,
     ingestStatus: ingest.status,
     importNetwork: (text, options) => importNetwork(text, options),
-    onNetworkImported: () => ingest.reloadAssets(),
+    onNetworkImported: async (siteId) => {
+      await ingest.reloadAssets();
+      await reloadAlarmRules(siteId);
+    },
+    onAlarmRulesChanged: reloadAlarmRules,
     version: config.BUILD_VERSION,
     startedAt,
     clock: Date.now,
     scenarios: scenarios.deps,
-  });
+  };
+  const services = createServices(serviceDeps);
   const auth = createAuth({
     prisma: database.prisma,
     secret: config.AUTH_SECRET ?? demoAuthSecret(config.dataDir),
@@ -113,10 +144,23 @@ async function main(): Promise<void> {
           maxSteps: config.SCENARIO_MAX_STEPS,
           timeoutMs: config.SCENARIO_RUN_TIMEOUT_MS,
           residualRetentionMs: config.RESIDUAL_RETENTION_DAYS * 86_400_000,
+          predictionIntervalMs: config.NOWCAST_PREDICTION_INTERVAL_S * 1000,
+          predictionHorizonH: config.NOWCAST_PREDICTION_HORIZON_H,
+          onSamples: (siteId, samples) => alarmEngine.pushModelled(siteId, samples),
           clock: Date.now,
           log: createLogger(config.LOG_LEVEL, 'nowcast'),
         })
       : undefined;
+  let io: BffHttpServer['io'] | undefined;
+  const advice = createAlarmAdvice({
+    services: serviceDeps,
+    config: adviceConfigOf(config),
+    hub: scenarios.hub,
+    alarms: alarmEngine,
+    nowcastOf: (siteId) => nowcast?.latest(siteId),
+    notify: (event) => io?.to(roomOf(event.siteId)).emit(SOCKET_EVENTS.alarmAdvice, event),
+    log: createLogger(config.LOG_LEVEL, 'alarm-advice'),
+  });
   const context: AppContext = {
     env: config,
     prisma: database.prisma,
@@ -127,6 +171,14 @@ async function main(): Promise<void> {
     services,
     auth,
     nowcast: createNowcastServices({ prisma: database.prisma, runner: nowcast, clock: Date.now }),
+    alarmEngine,
+    alarms: createAlarmServices({
+      prisma: database.prisma,
+      engine: alarmEngine,
+      clock: Date.now,
+      log: createLogger(config.LOG_LEVEL, 'alarm-api'),
+    }),
+    advice: advice.services,
   };
   setAppContext(context);
 
@@ -151,10 +203,13 @@ async function main(): Promise<void> {
     webOutDir: resolve(REPO_ROOT, 'apps/web/out'),
     dev: config.NODE_ENV === 'development',
   });
+  io = http.io;
   const stopScenarioProgress = forwardScenarioProgress(http.io, scenarios.hub);
   const detachNowcast = nowcastBroadcast.attach(http.io);
+  const detachAlarms = createAlarmBroadcast(alarmEngine).attach(http.io);
   const { port } = await http.listen(config.PORT, config.HOST);
   const { interrupted } = await scenarios.runner.start();
+  advice.startChecker(30_000);
   log(
     'info',
     `what-if runner on ${scenarios.pool.size} solver worker(s)${interrupted > 0 ? `; ${interrupted} run(s) interrupted by the last stop marked failed` : ''}`,
@@ -193,6 +248,10 @@ async function main(): Promise<void> {
     stopScenarioProgress();
     detachNowcast();
     await nowcast?.stop();
+    // after its feeds stop: stores what is pending (waits up to 5 s for the database)
+    detachAlarms();
+    await alarmEngine.close();
+    await advice.close();
     await scenarios.close();
     await http.close();
     await snapshots.close();

@@ -1,7 +1,8 @@
 // The whole product as a process: server.ts against a fresh database and a private Mosquitto,
 // stopped with SIGTERM and started again. Latest values must come back from the twin snapshot
 // before any new message, history must hold every sample once, and telemetry published while
-// the BFF is down must be ingested after the restart (persistent session, QoS 1).
+// the BFF is down must be ingested after the restart (persistent session, QoS 1). Alarms
+// raised before the stop must be there after it, and the same samples again add no event.
 import {
   AssetListSchema,
   TelemetrySeriesSchema,
@@ -12,6 +13,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, getJson, signIn } from '../bench/harness/api-client';
 import { createFreshDatabase, type FreshDatabase } from '../src/testing/fresh-database';
+import { quietPool } from '../src/testing/test-database';
 import { spawnBff, type BffProcess } from '../bench/harness/spawn-bff';
 import { spawnMosquitto, type SpawnedMosquitto } from '../src/broker/spawn-mosquitto';
 
@@ -169,5 +171,59 @@ describe('server.ts as a process (external PostgreSQL and Mosquitto)', () => {
       ingest: { duplicates: number; accepted: number };
     };
     expect(health.ingest.accepted).toBe(SAMPLES * 3);
+  }, 120_000);
+
+  it('keeps its alarms across a restart, and the same samples again add no alarm event', async () => {
+    if (!database) throw new Error('setup did not finish');
+    const pool = quietPool(database.url);
+    try {
+      const key = 'J310/pressure-low-low';
+      const row = async () =>
+        (
+          await pool.query<{ state: string; condition: boolean; alarm: unknown }>(
+            `SELECT state, condition, alarm FROM alarm WHERE site_id = $1 AND key = $2`,
+            [SITE, key],
+          )
+        ).rows[0];
+      const eventCount = async () =>
+        Number(
+          (await pool.query<{ n: string }>('SELECT count(*) AS n FROM alarm_event')).rows[0]?.n,
+        );
+      // the default low-low rule (10 m) holds 15 s: two readings 20 s apart raise it
+      const base = Date.now() - 30_000;
+      const low = [base, base + 20_000].map((ts) => ({ ts, pressure: 4 }));
+      const publishLow = async () => {
+        for (const sample of low) {
+          seq += 1;
+          await publisher?.publishAsync(
+            telemetryTopic(SITE, 'J310'),
+            JSON.stringify({ ts: sample.ts, seq, values: { pressure: sample.pressure } }),
+            { qos: 1 },
+          );
+        }
+      };
+      await publishLow();
+      await eventually(async () => (await row())?.state === 'unack_active', `alarm ${key}`);
+      const before = await row();
+      const events = await eventCount();
+
+      expect(await bff?.stop()).toBe(0);
+      await startBff();
+      expect(await row()).toEqual(before);
+
+      await publishLow();
+      await eventually(async () => {
+        const health = (await (await fetch(`${bff?.baseUrl}/api/health`)).json()) as {
+          ingest: { duplicates: number };
+        };
+        return health.ingest.duplicates >= low.length;
+      }, 'the same samples again');
+      // let a (wrong) second raise reach the database before counting
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await eventCount()).toBe(events);
+      expect(await row()).toEqual(before);
+    } finally {
+      await pool.end();
+    }
   }, 120_000);
 });

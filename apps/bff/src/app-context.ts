@@ -1,10 +1,14 @@
 import type { Env } from './env';
 import type { PrismaClient } from './generated/prisma/client';
 import type { TwinStatePort } from './ports/twin-state-port';
+import type { AlarmEnginePort } from './ports/alarm-engine-port';
 import type { IngestStatusPort } from './ports/ingest-status-port';
 import type { AuthRuntime } from './auth/auth-runtime';
 import type { NowcastServices } from './nowcast/nowcast-services';
+import type { AlarmAdviceServices } from './alarm-advice/advice-services';
+import type { AlarmServices } from './alarms/alarm-services';
 import type { Services } from './services/create-services';
+import type { SimulatorControl } from './simulator-control/simulator-control';
 
 /**
  * Everything a request handler or socket needs, built once by server.ts (the composition root)
@@ -24,6 +28,14 @@ export interface AppContext {
   auth: AuthRuntime;
   /** The nowcast's routes (src/nowcast); unset → 503. */
   nowcast?: NowcastServices;
+  /** The demo plant simulator's fault injection (src/simulator-control); unset → 503. */
+  simulator?: SimulatorControl;
+  /** The live alarm engine (src/alarms/start-alarm-engine.ts); the alarm services read it. */
+  alarmEngine?: AlarmEnginePort;
+  /** The alarm routes (src/alarms/alarm-services.ts); unset → 503. */
+  alarms?: AlarmServices;
+  /** Recommended actions for alarms and their checks (src/alarm-advice); unset → 503. */
+  advice?: AlarmAdviceServices;
 }
 
 const SLOT = Symbol.for('twinhelm.app-context');

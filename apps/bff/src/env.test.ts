@@ -54,4 +54,17 @@ describe('parseEnv', () => {
       }),
     ).toThrow(/INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD/);
   });
+
+  it('predicts tank time to empty every 5 min, 8 h ahead, unless told otherwise', () => {
+    expect(parseEnv({})).toMatchObject({
+      NOWCAST_PREDICTION_INTERVAL_S: 300,
+      NOWCAST_PREDICTION_HORIZON_H: 8,
+    });
+    expect(
+      parseEnv({ NOWCAST_PREDICTION_INTERVAL_S: '0', NOWCAST_PREDICTION_HORIZON_H: '12.5' }),
+    ).toMatchObject({ NOWCAST_PREDICTION_INTERVAL_S: 0, NOWCAST_PREDICTION_HORIZON_H: 12.5 });
+    expect(() => parseEnv({ NOWCAST_PREDICTION_HORIZON_H: '0' })).toThrow(
+      /NOWCAST_PREDICTION_HORIZON_H:/,
+    );
+  });
 });

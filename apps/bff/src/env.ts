@@ -50,8 +50,21 @@ const EnvSchema = z.object({
   SCENARIO_MAX_STEPS: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
   /** Seconds between nowcasts (the model run from the current state); 0 turns it off. */
   NOWCAST_INTERVAL_S: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Seconds between forward runs predicting each tank's time to empty (with a nowcast); 0 turns them off. */
+  NOWCAST_PREDICTION_INTERVAL_S: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** How far those forward runs look ahead, hours (past the tank rule's 4 h). */
+  NOWCAST_PREDICTION_HORIZON_H: z.coerce.number().positive().max(168).default(8),
   /** Days of measured − modelled residuals kept (0 keeps them all). */
   RESIDUAL_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /** Alarm advice (src/alarm-advice): horizon of its what-ifs, s, and their ensemble members. */
+  ALARM_ADVICE_HORIZON_S: z.coerce.number().int().min(900).max(604_800).default(14_400),
+  ALARM_ADVICE_MEMBERS: z.coerce.number().int().min(1).max(200).default(20),
+  /** Wall seconds from an approval to its check; default: the horizon ÷ the time scale. */
+  ALARM_ADVICE_CHECK_S: z.coerce.number().int().min(1).max(604_800).optional(),
+  /** Plant seconds per wall second for checks; default: SIMULATOR_SPEEDUP with the simulator, else 1. */
+  ALARM_ADVICE_TIME_SCALE: z.coerce.number().positive().max(10_000).optional(),
+  /** Leak assumed for a suspected burst when the nowcast cannot size it, L/s. */
+  ALARM_ADVICE_BURST_LPS: z.coerce.number().positive().max(10_000).default(10),
   /** The sites' UTC offset in minutes (time of day for patterns), e.g. 60 for CET. */
   SITE_UTC_OFFSET_MIN: z.coerce.number().int().min(-720).max(840).default(0),
   BUILD_VERSION: z.string().default('0.1.0'),

@@ -18,6 +18,8 @@ export const METRICS = {
   head: { unit: 'm', label: 'Head' },
   level: { unit: 'm', label: 'Level' },
   status: { unit: '', label: 'Status' },
+  /** A pump's run command from its controller (1 on, 0 off); status is the running feedback. */
+  command: { unit: '', label: 'Run command' },
   speed: { unit: '', label: 'Speed' },
   flow: { unit: 'L/s', label: 'Flow' },
   power: { unit: 'kW', label: 'Power' },
@@ -35,7 +37,7 @@ export const METRICS_BY_TYPE: Record<AssetType, readonly Metric[]> = {
   reservoir: ['head', 'level'],
   tank: ['level', 'head', 'pressure'],
   pipe: ['flow', 'velocity', 'status'],
-  pump: ['status', 'speed', 'flow', 'power', 'vibration', 'bearing_temp'],
+  pump: ['status', 'command', 'speed', 'flow', 'power', 'vibration', 'bearing_temp'],
   valve: ['status', 'setting', 'flow'],
 };
 

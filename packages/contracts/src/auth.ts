@@ -22,6 +22,14 @@ export const PERMISSIONS = {
   'alarm-rules:manage': ['planner', 'admin'],
   /** Read the alarm rules in force. */
   'alarm-rules:read': ['viewer', 'operator', 'planner', 'manager', 'admin'],
+  /** See alarms, their history and the alarm KPIs. */
+  'alarm:read': ['viewer', 'operator', 'planner', 'manager', 'admin'],
+  /** Acknowledge, shelve, unshelve, comment, assign, reset latched alarms; ask for advice. */
+  'alarm:act': ['operator', 'admin'],
+  /** Put an alarm (or a pump, with what it suppresses) out of service and return it. */
+  'alarm:service': ['admin'],
+  /** Drive the demo plant simulator (trip a pump): demo and test only. */
+  'simulator:control': ['admin'],
   /** Read scenarios, their results and the nowcast. */
   'scenario:read': ['viewer', 'operator', 'planner', 'manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -11,3 +11,7 @@ export * from './scenario';
 export * from './recommendation';
 export * from './scenario-api';
 export * from './alarms';
+export * from './alarm-api';
+export * from './alarm-rules-api';
+export * from './simulator-api';
+export * from './alarm-advice';

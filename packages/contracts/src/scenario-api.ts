@@ -171,6 +171,21 @@ export const ScenarioProgressEventSchema = z.object({
 export type ScenarioProgressEvent = z.infer<typeof ScenarioProgressEventSchema>;
 
 /**
+ * A forward run from a nowcast's bound state (same demand multipliers): when each tank would
+ * empty. Resolution: the run's report step (15 min).
+ */
+export const TankPredictionsSchema = z.object({
+  /** The nowcast time it started from (epoch ms). */
+  at: z.number(),
+  /** How far ahead it looked, h. */
+  horizonH: z.number().positive(),
+  /** tankId → hours until the tank is empty (0: empty now); null: not within the horizon. */
+  timeToEmptyH: z.record(AssetIdSchema, z.number().min(0).nullable()),
+  elapsedMs: z.number(),
+});
+export type TankPredictions = z.infer<typeof TankPredictionsSchema>;
+
+/**
  * The nowcast: the model run from the current state every interval (default 60 s), giving
  * estimates where nothing is measured and residuals (measured − modelled) where something is.
  */
@@ -186,6 +201,8 @@ export const NowcastSchema = z.object({
   values: z.record(AssetIdSchema, z.record(z.string(), z.number())),
   /** The demand multipliers this nowcast ran with (estimated from metered junction demands). */
   demandMultipliers: DemandMultipliersSchema.optional(),
+  /** The site's latest tank predictions (absent when off, not run yet, or out of date). */
+  predictions: TankPredictionsSchema.optional(),
   /** Measured sensors only: assetId → metric → measured, modelled and their difference. */
   residuals: z.record(
     AssetIdSchema,

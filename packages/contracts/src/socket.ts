@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { type AlarmAdviceEvent } from './alarm-advice';
+import { type AlarmChangesEvent } from './alarm-api';
 import { SiteIdSchema } from './ids';
 import { type Nowcast, type ScenarioProgressEvent } from './scenario-api';
 import { type TwinDelta, type TwinSnapshot } from './twin';
@@ -16,6 +18,10 @@ export const SOCKET_EVENTS = {
   scenarioProgress: 'scenario:progress',
   /** server -> client: a new nowcast of the site. */
   nowcast: 'twin:nowcast',
+  /** server -> client: alarms of the site changed (after the change is stored). */
+  alarmChanges: 'alarm:changes',
+  /** server -> client: an alarm's advice (recommended actions) changed status or got its check. */
+  alarmAdvice: 'alarm:advice',
 } as const;
 
 export const JoinSiteRequestSchema = z.object({ siteId: SiteIdSchema });
@@ -29,6 +35,8 @@ export interface ServerToClientEvents {
   'twin:error': (error: { message: string }) => void;
   'scenario:progress': (event: ScenarioProgressEvent) => void;
   'twin:nowcast': (nowcast: Nowcast) => void;
+  'alarm:changes': (event: AlarmChangesEvent) => void;
+  'alarm:advice': (event: AlarmAdviceEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -77,6 +77,31 @@ controller.highlightAssets(
 );
 for (let i = 0; i < 10; i++) controller.renderFrame();
 const highlighted = controller.getStats();
+controller.clearHighlights();
+
+// 500 alarm badges (all priorities, counts 1–12, a third unacknowledged and blinking).
+const priorities = ['critical', 'high', 'medium', 'low'] as const;
+const assetIds = [...nodeIds, ...linkIds];
+const badgeSets = Array.from({ length: 20 }, (_, r) =>
+  Array.from({ length: 500 }, (_, i) => ({
+    assetId: assetIds[(i * 29 + r * 7) % assetIds.length] as string,
+    priority: priorities[(i + r) % 4] ?? 'low',
+    count: ((i + r) % 12) + 1,
+    unacknowledged: (i + r) % 3 === 0,
+  })),
+);
+for (let i = 0; i < 30; i++) controller.renderFrame();
+const beforeBadges = controller.getStats();
+const badgeTimes: number[] = [];
+for (const badges of badgeSets) {
+  const start = performance.now();
+  controller.showAlarmBadges(badges);
+  badgeTimes.push(performance.now() - start);
+  controller.renderFrame();
+}
+for (let i = 0; i < 60; i++) controller.renderFrame();
+badgeTimes.sort((a, b) => a - b);
+const badged = controller.getStats();
 
 console.log(
   `network: ${network.nodes.length} nodes + ${network.links.length} links = ${network.nodes.length + network.links.length} elements`,
@@ -99,6 +124,10 @@ console.log(
 );
 console.log(
   `+ 40 highlights: ${highlighted.totalMeshes} meshes, ${highlighted.drawCalls} draw calls, JS per frame ${highlighted.frameTimeMs.toFixed(2)} ms`,
+);
+
+console.log(
+  `+ ${badged.alarmBadges} alarm badges: draw calls ${beforeBadges.drawCalls} -> ${badged.drawCalls}, meshes ${beforeBadges.totalMeshes} -> ${badged.totalMeshes}; JS per frame ${beforeBadges.frameTimeMs.toFixed(2)} -> ${badged.frameTimeMs.toFixed(2)} ms; showAlarmBadges(500): first ${(badgeTimes.at(-1) ?? 0).toFixed(2)} ms (max, draws the atlas cells), median ${(badgeTimes[10] ?? 0).toFixed(2)} ms`,
 );
 
 controller.dispose();

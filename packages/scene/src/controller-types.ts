@@ -33,4 +33,8 @@ export interface ExtendedSceneStats extends SceneStats {
   /** Asset ids in snapshots/deltas that are not in the loaded network (ignored). */
   unknownAssetUpdates: number;
   instanceCount: number;
+  /** Alarm badges drawn now. */
+  alarmBadges: number;
+  /** Asset ids given to showAlarmBadges that are not in the loaded network (ignored), total. */
+  unknownBadgeAssets: number;
 }

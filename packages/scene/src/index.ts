@@ -20,4 +20,7 @@ export type {
   AssetHighlight,
   HighlightLegendEntry,
   AssetMatchReport,
+  AlarmBadge,
 } from './scene-api';
+export type { AlarmBadgeInspection } from './badges/alarm-badges';
+export { ALARM_BADGE_STYLE } from './badges/badge-style';

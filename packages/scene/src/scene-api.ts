@@ -1,4 +1,4 @@
-import type { NetworkModel, TwinDelta, TwinState } from '@twinhelm/contracts';
+import type { AlarmPriority, NetworkModel, TwinDelta, TwinState } from '@twinhelm/contracts';
 import type { ViewInsets } from './interaction/framing';
 
 export type { ViewInsets };
@@ -81,6 +81,17 @@ export interface HighlightLegendEntry {
   count: number;
 }
 
+/** An asset's alarms as its badge shows them (one badge per asset, see showAlarmBadges). */
+export interface AlarmBadge {
+  assetId: string;
+  /** The highest priority among the asset's alarms: colour and shape of the badge. */
+  priority: AlarmPriority;
+  /** How many alarms the asset has: 1–9 shown as the number, 10 and more as "9+". */
+  count: number;
+  /** Any of them not yet acknowledged: the badge blinks (solid ↔ hollow, 1 Hz). */
+  unacknowledged: boolean;
+}
+
 /** Result of a call that takes asset ids: how many were used, which were not in the network. */
 export interface AssetMatchReport {
   /** Ids found in the loaded network and used. */
@@ -143,6 +154,18 @@ export interface SceneControllerApi {
   highlightAssets(highlights: readonly AssetHighlight[]): AssetMatchReport;
   /** Remove every highlight marker. */
   clearHighlights(): void;
+  /**
+   * Show an alarm badge above each listed asset (a node, or a link's midpoint), coloured and
+   * shaped by priority (critical red square, high orange diamond, medium yellow triangle, low
+   * blue circle) with the count inside; unacknowledged ones blink. Same size on screen at any
+   * distance, drawn over the network, one draw call for all. Picking a badge selects its asset.
+   * Replaces the previous badges (cheap to call on every alarm change). Unknown ids are
+   * ignored and reported (and counted in getStats); an asset listed twice gets one badge
+   * (highest priority, counts summed). A new load() clears them.
+   */
+  showAlarmBadges(badges: readonly AlarmBadge[]): AssetMatchReport;
+  /** Remove every alarm badge. */
+  clearAlarmBadges(): void;
   /**
    * Fly the camera to frame a set of assets (in the area left free by the view insets);
    * the selection is unchanged. Unknown ids are ignored; matched 0 means the camera stays.

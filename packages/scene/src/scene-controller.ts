@@ -17,6 +17,7 @@ import type {
 } from './controller-types';
 import type { AssetVisual } from './geometry/asset-visual';
 import { buildNetwork, type BuiltNetwork } from './geometry/build-network';
+import { assertExaggeration } from './layout/layout';
 import { createMaterials, freezeMaterials, type SceneMaterials } from './geometry/materials';
 import { spinPumps } from './geometry/pump-spin';
 import { createCamera, lensOf } from './interaction/camera';
@@ -24,13 +25,15 @@ import { boundsOf, focusRadius, type ViewInsets } from './interaction/framing';
 import { AssetLabels } from './interaction/labels';
 import { pickAssetAt } from './interaction/picking';
 import { SelectionMarker } from './interaction/selection-marker';
-import { frameGroup } from './interaction/focus-group';
+import { frameGroup, resolveGroup } from './interaction/focus-group';
 import { inspectVisual } from './interaction/inspect-asset';
 import { ViewFramer } from './interaction/view-framer';
+import { AlarmBadges, type AlarmBadgeInspection } from './badges/alarm-badges';
 import { HighlightMarkers } from './overlay/highlight-markers';
 import { OverlayBanner } from './overlay/overlay-banner';
 import { OverlayPresenter } from './overlay/overlay-presenter';
 import type {
+  AlarmBadge,
   AssetHighlight,
   AssetMatchReport,
   ColorBy,
@@ -39,13 +42,13 @@ import type {
   SceneViewState,
 } from './scene-api';
 import { applyChanges } from './state/apply-changes';
-import { emptyReport, noteUnknown } from './state/match-report';
+import { emptyReport } from './state/match-report';
 import { ValueStore, type ValueSource } from './state/value-store';
-import { estimateDrawCalls, FrameTimer } from './view/frame-stats';
+import { FrameTimer, sceneStats } from './view/frame-stats';
 import { ViewStore } from './view/view-store';
 import { labelText } from './interaction/label-text';
 
-export type { AssetInspection, ExtendedSceneStats, SceneControllerOptions };
+export type { AssetInspection, ExtendedSceneStats, SceneControllerOptions, AlarmBadgeInspection };
 
 export class SceneController implements SceneControllerApi {
   private readonly scene: Scene;
@@ -55,6 +58,7 @@ export class SceneController implements SceneControllerApi {
   private readonly labels: AssetLabels | null;
   private readonly overlay: OverlayPresenter;
   private readonly highlights: HighlightMarkers;
+  private readonly badges: AlarmBadges;
   private readonly instrumentation: SceneInstrumentation;
   private readonly framer: ViewFramer;
   private readonly view: ViewStore;
@@ -67,6 +71,7 @@ export class SceneController implements SceneControllerApi {
   private pumps: AssetVisual[] = [];
   private store = new ValueStore(0);
   private unknownUpdates = 0;
+  private unknownBadges = 0;
   private lastFrameAt: number | null = null;
   private lastDrawCalls = 0;
   private materialsFrozen = false;
@@ -104,6 +109,7 @@ export class SceneController implements SceneControllerApi {
       this.labels ? new OverlayBanner(this.scene, this.labels.gui) : null,
     );
     this.highlights = new HighlightMarkers(this.scene);
+    this.badges = new AlarmBadges(this.scene, this.labels !== null);
     this.instrumentation = new SceneInstrumentation(this.scene);
     this.framer = new ViewFramer(this.camera, this.now, () =>
       this.built ? boundsOf(this.built.list.map((v) => v.centre)) : null,
@@ -127,6 +133,7 @@ export class SceneController implements SceneControllerApi {
     if (this.disposed) return;
     this.overlay.clear();
     this.highlights.clear();
+    this.badges.clear();
     this.view.update({
       status: 'loading',
       selectedAssetId: null,
@@ -188,17 +195,21 @@ export class SceneController implements SceneControllerApi {
     if (this.view.get().highlightLegend.length > 0) this.view.update({ highlightLegend: [] });
   }
 
+  showAlarmBadges(badges: readonly AlarmBadge[]): AssetMatchReport {
+    if (!this.built || this.disposed) return emptyReport();
+    const report = this.badges.set(badges, this.built.assets);
+    this.unknownBadges += report.unknownCount;
+    return report;
+  }
+
+  clearAlarmBadges(): void {
+    this.badges.clear();
+  }
+
   focusAssets(assetIds: readonly string[]): AssetMatchReport {
-    const report = emptyReport();
     const built = this.built;
-    if (!built) return report;
-    const visuals: AssetVisual[] = [];
-    for (const id of new Set(assetIds)) {
-      const visual = built.assets.get(id);
-      if (visual) visuals.push(visual);
-      else noteUnknown(report, id);
-    }
-    report.matched = visuals.length;
+    if (!built) return emptyReport();
+    const { visuals, report } = resolveGroup(assetIds, built.assets);
     const { alpha, beta } = this.camera;
     const extent = Math.max(built.layout.width, built.layout.depth);
     const lens = lensOf(this.camera);
@@ -257,16 +268,21 @@ export class SceneController implements SceneControllerApi {
     this.marker.show(next);
   }
 
-  /** The asset under a render-target pixel (what a click there would select), or null. */
+  /** The asset under a canvas point (what a click there would select: badges first), or null. */
   pickAt(x: number, y: number): string | null {
     if (!this.built) return null;
-    return pickAssetAt(this.scene, x, y);
+    return this.badges.pick(x, y) ?? pickAssetAt(this.scene, x, y);
   }
 
   inspectAsset(assetId: string): AssetInspection | null {
     const visual = this.built?.assets.get(assetId);
     if (!visual) return null;
     return inspectVisual(visual, this.shown(), this.highlights.roleOf(assetId));
+  }
+
+  /** The alarm badge of an asset as drawn in the last frame, or null when it has none. */
+  inspectAlarmBadge(assetId: string): AlarmBadgeInspection | null {
+    return this.badges.inspect(assetId);
   }
 
   getState(): SceneViewState {
@@ -278,16 +294,12 @@ export class SceneController implements SceneControllerApi {
   }
 
   getStats(): ExtendedSceneStats {
-    const measured = this.lastDrawCalls;
-    return {
-      drawCalls: measured > 0 ? measured : estimateDrawCalls(this.scene),
-      drawCallSource: measured > 0 ? 'engine' : 'estimate',
-      activeMeshes: this.scene.getActiveMeshes().length,
-      totalMeshes: this.scene.meshes.length,
-      frameTimeMs: this.frameTimer.mean(),
+    return sceneStats(this.scene, this.lastDrawCalls, this.frameTimer.mean(), {
       unknownAssetUpdates: this.unknownUpdates,
       instanceCount: this.built?.batches.reduce((n, b) => n + b.count, 0) ?? 0,
-    };
+      alarmBadges: this.badges.count,
+      unknownBadgeAssets: this.unknownBadges,
+    });
   }
 
   /** Render one frame: camera flight, pump spin, buffer uploads, then the scene. */
@@ -301,6 +313,7 @@ export class SceneController implements SceneControllerApi {
     this.labels?.layout(this.camera, this.view.get().selectedAssetId, shownInsets);
     this.overlay.layout(shownInsets);
     this.highlights.pulse(start);
+    this.badges.layout(this.camera, start);
     spinPumps(this.pumps, this.shown(), elapsed);
     if (this.built) for (const batch of this.built.batches) batch.flush();
     this.scene.render();
@@ -324,6 +337,7 @@ export class SceneController implements SceneControllerApi {
     this.framer.flight.cancel();
     this.view.clearListeners();
     this.highlights.dispose();
+    this.badges.dispose();
     this.overlay.dispose();
     this.labels?.dispose();
     this.scene.dispose();
@@ -365,6 +379,7 @@ export class SceneController implements SceneControllerApi {
       if (this.highlights.count > 0) {
         this.view.update({ highlightLegend: this.highlights.rebuild(this.built.assets) });
       }
+      this.badges.rebuild(this.built.assets);
     }
     this.repaintAll();
     this.marker.show(selected === null ? null : (this.built.assets.get(selected) ?? null));
@@ -378,11 +393,5 @@ export class SceneController implements SceneControllerApi {
     this.built = null;
     this.pumps = [];
     this.marker.show(null);
-  }
-}
-
-function assertExaggeration(factor: number): void {
-  if (!Number.isFinite(factor) || factor <= 0 || factor > 100) {
-    throw new RangeError(`elevation exaggeration ${factor}: expected a number in (0, 100], e.g. 3`);
   }
 }

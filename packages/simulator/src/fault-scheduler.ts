@@ -7,11 +7,14 @@ import { pickOne, type RandomSource, uniformBetween } from './random';
  */
 export type FaultKind = 'pump_precursor' | 'pump_trip' | 'sensor_dropout' | 'stuck_value';
 export type FaultEdge = 'start' | 'end';
+/** scheduled: drawn by the seeded Poisson process; injected: asked for (injectFault). */
+export type FaultOrigin = 'scheduled' | 'injected';
 
 export interface FaultTransition {
   kind: FaultKind;
   edge: FaultEdge;
   assetId: string;
+  origin: FaultOrigin;
 }
 
 export interface FaultEvent extends FaultTransition {
@@ -30,8 +33,20 @@ export interface FaultsOptions {
 interface ActiveFault {
   kind: FaultKind;
   assetId: string;
+  origin: FaultOrigin;
   startS: number;
+  /** Infinity: until cleared. */
   untilS: number;
+}
+
+/** A fault in force, in plant seconds. */
+export interface ActiveFaultView {
+  kind: FaultKind;
+  assetId: string;
+  origin: FaultOrigin;
+  plantStartS: number;
+  /** null: until cleared. */
+  plantEndS: number | null;
 }
 
 /** Plant-second duration ranges of each fault phase. */
@@ -71,6 +86,44 @@ export class FaultScheduler {
     return this.faults.get(assetId)?.kind;
   }
 
+  /** The faults in force, oldest first (ties by asset id). */
+  active(): ActiveFaultView[] {
+    return [...this.faults.values()]
+      .sort((a, b) => a.startS - b.startS || (a.assetId < b.assetId ? -1 : 1))
+      .map((fault) => ({
+        kind: fault.kind,
+        assetId: fault.assetId,
+        origin: fault.origin,
+        plantStartS: fault.startS,
+        plantEndS: Number.isFinite(fault.untilS) ? fault.untilS : null,
+      }));
+  }
+
+  /**
+   * Starts a fault now, for durationS plant seconds or until cleared. A fault the asset already
+   * has ends first (one fault per asset); an injected fault draws nothing from the random source.
+   */
+  inject(kind: FaultKind, assetId: string, nowS: number, durationS?: number): FaultTransition[] {
+    const transitions = this.clear(assetId);
+    this.faults.set(assetId, {
+      kind,
+      assetId,
+      origin: 'injected',
+      startS: nowS,
+      untilS: durationS === undefined ? Infinity : nowS + durationS,
+    });
+    transitions.push({ kind, edge: 'start', assetId, origin: 'injected' });
+    return transitions;
+  }
+
+  /** Ends the asset's fault now (a cleared precursor is not followed by a trip). */
+  clear(assetId: string): FaultTransition[] {
+    const fault = this.faults.get(assetId);
+    if (fault === undefined) return [];
+    this.faults.delete(assetId);
+    return [{ kind: fault.kind, edge: 'end', assetId, origin: fault.origin }];
+  }
+
   /** How far a pump is into its precursor, 0..1, or 1 while tripped. */
   degradation(assetId: string, nowS: number): number {
     const fault = this.faults.get(assetId);
@@ -88,7 +141,12 @@ export class FaultScheduler {
     for (const fault of [...this.faults.values()]) {
       if (fault.untilS > nowS) continue;
       this.faults.delete(fault.assetId);
-      transitions.push({ kind: fault.kind, edge: 'end', assetId: fault.assetId });
+      transitions.push({
+        kind: fault.kind,
+        edge: 'end',
+        assetId: fault.assetId,
+        origin: fault.origin,
+      });
       if (fault.kind === 'pump_precursor')
         transitions.push(this.begin('pump_trip', fault.assetId, nowS));
     }
@@ -111,10 +169,11 @@ export class FaultScheduler {
     this.faults.set(assetId, {
       kind,
       assetId,
+      origin: 'scheduled',
       startS: nowS,
       untilS: nowS + uniformBetween(this.random, low, high),
     });
-    return { kind, edge: 'start', assetId };
+    return { kind, edge: 'start', assetId, origin: 'scheduled' };
   }
 
   private pickKind(): FaultKind {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FAULT_DURATIONS_S, FaultScheduler } from './fault-scheduler';
+import { FAULT_DURATIONS_S, FaultScheduler, type FaultTransition } from './fault-scheduler';
 import { PlantSimulator } from './plant-simulator';
 import { createSeededRandom } from './random';
 import { CTOWN_INP, steppingClock } from './test-fixtures';
@@ -71,6 +71,77 @@ describe('FaultScheduler', () => {
   });
 });
 
+describe('FaultScheduler with injected faults (property)', () => {
+  const assets = ['PU1', 'PU2', 'J1'];
+  const op = fc.oneof(
+    fc.record({ type: fc.constant('advance' as const), dt: fc.integer({ min: 1, max: 3000 }) }),
+    fc.record({
+      type: fc.constant('inject' as const),
+      assetId: fc.constantFrom(...assets),
+      durationS: fc.option(fc.integer({ min: 1, max: 5000 }), { nil: undefined }),
+    }),
+    fc.record({ type: fc.constant('clear' as const), assetId: fc.constantFrom(...assets) }),
+  );
+
+  it('keeps one fault per asset, pairs every start with one end, and never ends an open-ended trip by itself', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.array(op, { maxLength: 80 }), (seed, ops) => {
+        const scheduler = new FaultScheduler(createSeededRandom(seed), {
+          enabled: true,
+          meanIntervalS: 800,
+        });
+        const open = new Map<string, { kind: string; origin: string; untilS: number }>();
+        let t = 0;
+        const apply = (transitions: FaultTransition[], untilS = Infinity) => {
+          for (const tr of transitions) {
+            if (tr.edge === 'start') {
+              expect(open.has(tr.assetId)).toBe(false);
+              open.set(tr.assetId, { kind: tr.kind, origin: tr.origin, untilS });
+            } else {
+              expect(open.get(tr.assetId)).toMatchObject({ kind: tr.kind, origin: tr.origin });
+              if (tr.origin === 'injected')
+                expect(t).toBeGreaterThanOrEqual(open.get(tr.assetId)!.untilS);
+              open.delete(tr.assetId);
+            }
+          }
+        };
+        for (const o of ops) {
+          if (o.type === 'advance') {
+            t += o.dt;
+            apply(scheduler.advance(t, o.dt, { runningPumps: ['PU1', 'PU2'], assets }));
+          } else if (o.type === 'inject') {
+            const transitions = scheduler.inject('pump_trip', o.assetId, t, o.durationS);
+            expect(transitions.at(-1)).toEqual({
+              kind: 'pump_trip',
+              edge: 'start',
+              assetId: o.assetId,
+              origin: 'injected',
+            });
+            const ended = transitions.slice(0, -1);
+            for (const tr of ended) open.delete(tr.assetId);
+            apply(transitions.slice(-1), o.durationS === undefined ? Infinity : t + o.durationS);
+          } else {
+            const had = open.get(o.assetId);
+            const transitions = scheduler.clear(o.assetId);
+            expect(transitions.length).toBe(had === undefined ? 0 : 1);
+            for (const tr of transitions) open.delete(tr.assetId);
+          }
+          expect(
+            scheduler
+              .active()
+              .map((f) => [f.assetId, f.kind, f.origin])
+              .sort(),
+          ).toEqual([...open].map(([id, f]) => [id, f.kind, f.origin]).sort());
+          for (const f of scheduler.active())
+            if (f.origin === 'injected' && open.get(f.assetId)?.untilS === Infinity)
+              expect(f.plantEndS).toBeNull();
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('faults in the running plant', () => {
   it('trips pumps, drops and freezes sensors, and undoes every fault', async () => {
     const time = steppingClock(Date.UTC(2026, 0, 1), 1000);
@@ -120,7 +191,11 @@ describe('faults in the running plant', () => {
         ).toBeLessThanOrEqual(1);
       if (start.kind === 'pump_trip')
         for (const m of during)
-          expect([m.payload.values.status, m.payload.values.power]).toEqual([0, 0]);
+          expect([
+            m.payload.values.command,
+            m.payload.values.status,
+            m.payload.values.power,
+          ]).toEqual([1, 0, 0]);
       if (start.kind !== 'pump_precursor' && after.length > 0) checked += 1;
       if (start.kind === 'sensor_dropout') expect(after.length).toBeGreaterThan(0);
     }

@@ -9,6 +9,7 @@ import {
   Workspace,
 } from 'epanet-js';
 import { districtOfPattern } from '@twinhelm/solver';
+import { type HandEdit, LinkHolds } from './link-holds';
 import { readLinks, readNodes } from './read-network';
 import { type NetworkLink, type NetworkNode } from './network-elements';
 import { type UnitFactors, unitFactors } from './units';
@@ -31,10 +32,8 @@ export class HydraulicEngine {
   readonly links: readonly NetworkLink[];
   readonly units: UnitFactors;
   private readonly baseDemands = new Map<number, number[]>();
-  private readonly forcedClosed = new Map<
-    number,
-    { status: number; controls: number[]; rules: number[] }
-  >();
+  /** Links out of automatic control: tripped (forced closed) or set by hand. */
+  private readonly holds: LinkHolds;
   private readonly patternStartS: number;
   private readonly clockStartS: number;
   private offsetS = 0;
@@ -46,6 +45,7 @@ export class HydraulicEngine {
     private readonly options: HydraulicEngineOptions,
   ) {
     this.units = unitFactors(project.getFlowUnits());
+    this.holds = new LinkHolds(project);
     this.nodes = readNodes(project, this.units, (index) => this.districtOf(index));
     this.links = readLinks(project, this.units);
     for (const node of this.nodes) {
@@ -138,39 +138,33 @@ export class HydraulicEngine {
     }
   }
 
-  /** Forces a link closed and suspends the controls and rules that act on it. */
+  /** Forces a link closed and suspends the controls and rules that act on it (a hand setting ends). */
   forceClosed(linkIndex: number): void {
-    if (this.forcedClosed.has(linkIndex)) return;
-    const controls: number[] = [];
-    for (let c = 1; c <= this.project.getCount(CountType.ControlCount); c += 1) {
-      if (
-        this.project.getControl(c).linkIndex === linkIndex &&
-        this.project.getControlEnabled(c) === 1
-      ) {
-        this.project.setControlEnabled(c, 0);
-        controls.push(c);
-      }
-    }
-    const rules: number[] = [];
-    for (let r = 1; r <= this.project.getCount(CountType.RuleCount); r += 1) {
-      if (this.ruleActsOn(r, linkIndex) && this.project.getRuleEnabled(r) === 1) {
-        this.project.setRuleEnabled(r, 0);
-        rules.push(r);
-      }
-    }
-    const status = this.project.getLinkValue(linkIndex, LinkProperty.Status);
-    this.forcedClosed.set(linkIndex, { status, controls, rules });
-    this.project.setLinkValue(linkIndex, LinkProperty.Status, 0);
+    this.holds.forceClosed(linkIndex);
   }
 
   /** Gives a forced link back: restores its previous status and its controls and rules. */
   release(linkIndex: number): void {
-    const forced = this.forcedClosed.get(linkIndex);
-    if (forced === undefined) return;
-    this.forcedClosed.delete(linkIndex);
-    for (const c of forced.controls) this.project.setControlEnabled(c, 1);
-    for (const r of forced.rules) this.project.setRuleEnabled(r, 1);
-    this.project.setLinkValue(linkIndex, LinkProperty.Status, forced.status);
+    this.holds.release(linkIndex);
+  }
+
+  /** True while a link is forced closed by a trip. */
+  isForcedClosed(linkIndex: number): boolean {
+    return this.holds.isForcedClosed(linkIndex);
+  }
+
+  /**
+   * Sets a link by hand (status 0/1, or a setting: a pump's relative speed, a valve's setting in
+   * the file's units) with its controls and rules suspended until handBack(). A tripped link is
+   * left alone (the caller refuses it).
+   */
+  setByHand(linkIndex: number, edit: HandEdit): void {
+    this.holds.setByHand(linkIndex, edit);
+  }
+
+  /** Ends a hand setting: the link's state from before it, then its controls and rules. */
+  handBack(linkIndex: number): void {
+    this.holds.handBack(linkIndex);
   }
 
   close(): void {
@@ -189,17 +183,6 @@ export class HydraulicEngine {
     } finally {
       console.warn = warn;
     }
-  }
-
-  private ruleActsOn(rule: number, linkIndex: number): boolean {
-    const { thenActionCount, elseActionCount } = this.project.getRule(rule);
-    for (let a = 1; a <= thenActionCount; a += 1) {
-      if (this.project.getThenAction(rule, a).linkIndex === linkIndex) return true;
-    }
-    for (let a = 1; a <= elseActionCount; a += 1) {
-      if (this.project.getElseAction(rule, a).linkIndex === linkIndex) return true;
-    }
-    return false;
   }
 
   /** At the end of the horizon: start a new run from the current tank levels and pattern phase. */
@@ -224,8 +207,7 @@ export class HydraulicEngine {
     );
     this.project.openH();
     this.project.initH(InitHydOption.NoSave);
-    for (const linkIndex of this.forcedClosed.keys())
-      this.project.setLinkValue(linkIndex, LinkProperty.Status, 0);
+    this.holds.reapply();
   }
 
   private districtOf(nodeIndex: number): string | undefined {

@@ -1,7 +1,9 @@
-import { telemetryTopic, type TelemetryPayload } from '@twinhelm/contracts';
+import { telemetryTopic, type SimulatorFault, type TelemetryPayload } from '@twinhelm/contracts';
 import { DemandNoise } from './demand-noise';
-import { type FaultEvent, FaultScheduler } from './fault-scheduler';
+import { type FaultEvent } from './fault-scheduler';
 import { HydraulicEngine } from './hydraulic-engine';
+import { HandControl, type HandSetting } from './plant-actions';
+import { PlantFaults } from './plant-faults';
 import { type MeasuredAsset, measuredAssets } from './measured-assets';
 import { PumpCondition } from './pump-condition';
 import { createSeededRandom, type RandomSource } from './random';
@@ -59,15 +61,15 @@ export class PlantSimulator {
     hydraulicSteps: 0,
     publishFailures: 0,
   };
-  private readonly faultEvents: FaultEvent[] = [];
   private readonly random: RandomSource;
   private readonly logger: SimulatorLogger;
   private readonly demandNoise: DemandNoise;
-  private readonly faults: FaultScheduler;
+  private readonly faults: PlantFaults;
   private readonly pumps = new Map<string, PumpCondition>();
   private readonly lastValues = new Map<string, MetricValues>();
   private readonly published = new Map<string, number>();
   private readonly districtJunctions = new Map<string, number[]>();
+  private readonly hands: HandControl;
   private lastWallMs: number | undefined;
   private seqBase = 0;
   private plantClockS = 0;
@@ -92,7 +94,18 @@ export class PlantSimulator {
       sigma: options.demandNoiseSigma,
       tauS: options.demandNoiseTauS,
     });
-    this.faults = new FaultScheduler(this.random, options.faults);
+    this.hands = new HandControl(engine, options.siteId);
+    this.faults = new PlantFaults(
+      {
+        siteId: options.siteId,
+        engine,
+        assets: this.assets,
+        hands: this.hands,
+        log: (message, fields) => this.logger.info(message, fields),
+      },
+      this.random,
+      options.faults,
+    );
     engine.start(() => this.applyDemandNoise());
     for (const asset of this.assets) {
       if (asset.type === 'pump')
@@ -132,7 +145,7 @@ export class PlantSimulator {
 
   /** Every fault start and end so far, oldest first. */
   get events(): readonly FaultEvent[] {
-    return this.faultEvents;
+    return this.faults.events;
   }
 
   /** Advances the plant to the clock and returns this tick's messages (nothing is published). */
@@ -146,7 +159,13 @@ export class PlantSimulator {
     this.lastWallMs = now;
     this.plantClockS += dtS;
     const targetS = this.plantClockS;
-    this.applyFaults(targetS, dtS, now);
+    this.faults.advance(targetS, dtS, now);
+    for (const assetId of this.hands.expire(targetS))
+      this.logger.info(`hand setting ended: ${assetId} follows its controls again`, {
+        siteId: this.options.siteId,
+        assetId,
+        plantTimeS: targetS,
+      });
     this.demandNoise.advance(dtS);
     this.counters.hydraulicSteps += this.engine.advanceTo(targetS, () => this.applyDemandNoise());
     this.counters.ticks += 1;
@@ -192,8 +211,56 @@ export class PlantSimulator {
     return all;
   }
 
+  /**
+   * Trips pumps now (`{ kind: 'pump_trip', assetId | assetIds, durationS? }`, plant seconds;
+   * until cleared without durationS): each is forced closed in EPANET with its controls
+   * suspended, publishes status 0 and power 0 while its `command` stays 1. A fault the pump
+   * already had ends first. Refuses (SimulatorRequestError) a bad request or a non-pump, naming the
+   * nearest pump ids, and then trips none. Returns the faults in force.
+   */
+  injectFault(request: unknown): SimulatorFault[] {
+    return this.faults.inject(request, this.plantClockS, this.eventTs());
+  }
+
+  /** Ends the asset's fault now (injected or scheduled); refuses an asset without one. */
+  clearFault(assetId: string): SimulatorFault[] {
+    return this.faults.clear(assetId, this.plantClockS, this.eventTs());
+  }
+
+  /** The faults in force, oldest first, with the wall time of the tick that started each. */
+  activeFaults(): SimulatorFault[] {
+    return this.faults.active(this.eventTs());
+  }
+
+  /**
+   * Carries out operator actions now (PlantActionSchema: pump-speed, valve-setting, automatic),
+   * e.g. the pump-speed and valve-setting steps of an approved recommendation: each pump or
+   * valve is held by hand, its controls suspended, for durationS plant seconds or until
+   * `automatic`. All are validated first (SimulatorRequestError; nothing applied if one is
+   * refused; a tripped pump is refused). Returns the hand settings in force.
+   */
+  applyActions(actions: unknown): HandSetting[] {
+    const settings = this.hands.apply(actions, this.plantClockS);
+    this.logger.info('operator actions applied', {
+      siteId: this.options.siteId,
+      actions,
+      plantTimeS: this.plantClockS,
+    });
+    return settings;
+  }
+
+  /** The pumps and valves held by hand now. */
+  handSettings(): HandSetting[] {
+    return this.hands.list();
+  }
+
   close(): void {
     this.engine.close();
+  }
+
+  /** Wall time stamped on faults started between ticks: the latest tick's clock reading. */
+  private eventTs(): number {
+    return this.lastWallMs ?? 0;
   }
 
   private applyDemandNoise(): void {
@@ -203,33 +270,12 @@ export class PlantSimulator {
     }
   }
 
-  private applyFaults(targetS: number, dtS: number, now: number): void {
-    const runningPumps = this.assets.flatMap((a) =>
-      a.type === 'pump' && pumpRunning(this.engine, a.link) ? [a.id] : [],
-    );
-    const transitions = this.faults.advance(targetS, dtS, {
-      runningPumps,
-      assets: this.assets.map((a) => a.id),
-    });
-    for (const transition of transitions) {
-      const pump = this.assets.find((a) => a.id === transition.assetId && a.type === 'pump');
-      if (transition.kind === 'pump_trip' && pump?.type === 'pump') {
-        if (transition.edge === 'start') this.engine.forceClosed(pump.link.index);
-        else this.engine.release(pump.link.index);
-      }
-      const event: FaultEvent = { ...transition, plantTimeS: targetS, ts: now };
-      this.faultEvents.push(event);
-      this.logger.info(`fault ${transition.kind} ${transition.edge}: ${transition.assetId}`, {
-        ...event,
-        siteId: this.options.siteId,
-      });
-    }
-  }
-
   private measure(asset: MeasuredAsset, dtS: number): MetricValues | undefined {
     const fault = this.faults.faultOf(asset.id);
     const values = readMeasurements(this.engine, asset, this.random);
     if (asset.type === 'pump') {
+      // The controller still wants a tripped pump on: that is what the mismatch alarm sees.
+      if (fault === 'pump_trip') values.command = 1;
       const condition = this.pumps.get(asset.id);
       if (condition !== undefined) {
         const design = asset.link.designFlowLps ?? 1;

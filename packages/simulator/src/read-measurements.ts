@@ -69,6 +69,8 @@ export function readMeasurements(
       const power = engine.linkValue(asset.link.index, 'power');
       return {
         status: running ? 1 : 0,
+        // What the controls command: EPANET's status of the pump (open 1, closed 0).
+        command: engine.linkValue(asset.link.index, 'status') === 1 ? 1 : 0,
         speed: running ? round(engine.linkValue(asset.link.index, 'setting')) : 0,
         flow: running ? noisyFlow(engine.linkValue(asset.link.index, 'flow'), random) : 0,
         power: running ? round(Math.max(0, power * (1 + 0.005 * gaussian(random)))) : 0,

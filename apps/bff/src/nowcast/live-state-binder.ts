@@ -1,7 +1,7 @@
 import { AssetTypeSchema, type AssetType } from '@twinhelm/contracts';
 import { liveStateFromTwin } from '@twinhelm/solver';
 import type { SqlQuery } from '../db/sql';
-import type { BindLiveState } from './start-nowcast';
+import type { BindLiveState } from './nowcast-types';
 
 type Catalogue = { id: string; type: AssetType }[];
 

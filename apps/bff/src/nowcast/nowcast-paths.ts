@@ -21,7 +21,7 @@ export function nowcastPaths(op: Op): ZodOpenApiPathsObject {
   return {
     '/api/sites/{siteId}/nowcast': {
       get: op(
-        'The site’s latest nowcast: modelled values for every asset (marked modelled), residuals where measured; 404 says why there is none yet',
+        'The site’s latest nowcast: modelled values for every asset (marked modelled), residuals where measured, each tank’s predicted time to empty; 404 says why there is none yet',
         'scenario:read',
         NowcastSchema,
         { requestParams: { path: siteParams } },

@@ -11,7 +11,7 @@ import { badRequest, HttpError, notFound } from '../http/http-error';
 import { loadAsset } from '../services/load-asset';
 import { loadSite } from '../services/load-site';
 import { requirePermission } from '../services/require-permission';
-import type { NowcastRunner } from './start-nowcast';
+import type { NowcastRunner } from './nowcast-types';
 
 /** The metrics a nowcast gives (modelledValues): the only ones with residuals. */
 export const NOWCAST_METRICS = [

@@ -1,4 +1,5 @@
 import type { Nowcast, ScenarioResult, TwinState } from '@twinhelm/contracts';
+import type { AlarmSample } from '@twinhelm/alarms';
 
 type Values = Nowcast['values'];
 type Residuals = Nowcast['residuals'];
@@ -70,3 +71,21 @@ export function hasFreshTelemetry(
 
 const isFresh = (ts: number, { nowMs, maxAgeMs }: { nowMs: number; maxAgeMs: number }): boolean =>
   nowMs - ts <= maxAgeMs;
+
+/**
+ * The modelled value of every metric the twin measures (any age: a sensor that comes back is
+ * compared with the newest model value), as alarm samples with source 'model' at `ts`. The
+ * residual rules compare each measured sample with the latest of these.
+ */
+export function modelSamples(values: Values, measured: TwinState, ts: number): AlarmSample[] {
+  const samples: AlarmSample[] = [];
+  for (const [assetId, metrics] of Object.entries(measured)) {
+    const modelled = values[assetId];
+    if (!modelled) continue;
+    for (const metric of Object.keys(metrics)) {
+      const value = modelled[metric];
+      if (value !== undefined) samples.push({ assetId, metric, value, ts, source: 'model' });
+    }
+  }
+  return samples;
+}

@@ -1,115 +1,42 @@
 import { performance } from 'node:perf_hooks';
-import {
-  ScenarioSchema,
-  type LiveState,
-  type Nowcast,
-  type Scenario,
-  type ScenarioResult,
-  type TwinState,
-} from '@twinhelm/contracts';
-import { estimateDemandMultipliers, readEnsembleNetwork } from '@twinhelm/solver';
-import type { SqlQuery } from '../db/sql';
-import type { Logger } from '../log';
-import type { TwinStatePort } from '../ports/twin-state-port';
+import { ScenarioSchema, type Nowcast } from '@twinhelm/contracts';
+import { createDemandEstimates } from './demand-estimates';
 import { createLiveStateBinder } from './live-state-binder';
-import { hasFreshTelemetry, modelledValues, residualsOf } from './nowcast-values';
+import { hasFreshTelemetry, modelSamples, modelledValues, residualsOf } from './nowcast-values';
 import {
   insertResiduals,
   listNetworkSites,
   loadNetworkText,
   pruneResiduals,
 } from './nowcast-store';
+import { predictionSamples } from './tank-predictions';
+import { createTankPredictor } from './tank-predictor';
+import type { NowcastAttempt, NowcastOptions, NowcastRunner } from './nowcast-types';
 
-/** The part of @twinhelm/solver's SolverPool the nowcast uses. */
-export interface NowcastSolver {
-  run(request: {
-    inp: string;
-    scenario: Scenario;
-    state?: LiveState;
-    maxSteps?: number;
-    timeoutMs?: number;
-  }): Promise<{ ok: true; result: ScenarioResult } | { ok: false; failure: { message: string } }>;
-}
-
-/** Turns a site's measured state into the run's initial conditions (the solver's live-state binding). */
-export type BindLiveState = (input: {
-  siteId: string;
-  /** The active network's hash: asset catalogues can be cached by it. */
-  hash: string;
-  state: TwinState;
-  nowMs: number;
-  utcOffsetMin: number;
-  /** Older measurements are not bound. */
-  maxAgeMs: number;
-}) => LiveState | Promise<LiveState>;
-
-export interface NowcastOptions {
-  solver: NowcastSolver;
-  twin: TwinStatePort;
-  sql: SqlQuery;
-  /** Default: createLiveStateBinder(sql) (the solver's liveStateFromTwin over the site's assets). */
-  bindState?: BindLiveState;
-  /** Called with every new nowcast (the lead wires it to the site's socket room). */
-  emit: (siteId: string, nowcast: Nowcast) => void;
-  /** Between runs of a site; 0 turns the timer off (runOnce still works). */
-  intervalMs: number;
-  /** The first run, after start (default min(intervalMs, 10 s)). */
-  firstRunMs?: number;
-  utcOffsetMin: number;
-  /** A measurement older than this is neither a residual nor a reason to run (default 2 × interval, ≥ 2 min). */
-  maxSampleAgeMs?: number;
-  maxSteps: number;
-  timeoutMs: number;
-  /** Residuals older than this are deleted, at most once an hour (0 keeps them all). */
-  residualRetentionMs?: number;
-  clock: () => number;
-  log: Logger;
-}
-
-/** What the last attempt of a site did: for the 404 message and the health of the loop. */
-export type NowcastAttempt =
-  | { at: number; outcome: 'ok'; elapsedMs: number }
-  | { at: number; outcome: 'skipped' | 'failed'; reason: string };
-
-export interface NowcastStats {
-  runs: number;
-  failures: number;
-  skipped: number;
-  /** Runs whose residuals could not be stored (their nowcast was still kept and sent). */
-  unstored: number;
-}
-
-export interface NowcastRunner {
-  /** Runs one site now (or joins its run in flight); undefined when the site was skipped or failed. */
-  runOnce(siteId: string): Promise<Nowcast | undefined>;
-  latest(siteId: string): Nowcast | undefined;
-  lastAttempt(siteId: string): NowcastAttempt | undefined;
-  /**
-   * The site's current demand multipliers, estimated from metered junction demands (measured ÷
-   * modelled per district); undefined until a nowcast had a metered junction. Bound into the
-   * next nowcasts and into what-ifs started from the live state.
-   */
-  demandMultipliers(siteId: string): LiveState['demandMultipliers'] | undefined;
-  stats(): NowcastStats;
-  /** When the timer runs: ms between runs and of the first run after start (0: off). */
-  readonly schedule: { intervalMs: number; firstRunMs: number; startedAt: number };
-  /** Stops the timer and waits for runs in flight. */
-  stop(): Promise<void>;
-}
+export type {
+  BindLiveState,
+  NowcastAttempt,
+  NowcastOptions,
+  NowcastRunner,
+  NowcastSolver,
+  NowcastStats,
+} from './nowcast-types';
 
 /** The shortest run the scenario schema allows: the report at t = 0 is the current estimate. */
 const SNAPSHOT_SCENARIO = ScenarioSchema.parse({ horizonS: 1 });
+const DEFAULT_PREDICTION_HORIZON_H = 8;
 const FRESHNESS_FLOOR_MS = 120_000;
+
+/** Retention is enforced at most this often. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * The nowcast loop: every interval, each site with an active network and fresh telemetry is run
  * from its current state (a single snapshot solve), its estimates and residuals kept in memory,
- * residuals stored, and the nowcast emitted. Runs of one site never overlap; a failing run is
- * logged and counted, never thrown.
+ * residuals stored, and the nowcast emitted with its alarm samples; when due, a forward run
+ * predicts when each tank empties. Runs of one site never overlap; a failing run is logged and
+ * counted, never thrown.
  */
-/** Retention is enforced at most this often. */
-const PRUNE_EVERY_MS = 3_600_000;
-
 export function startNowcast(options: NowcastOptions): NowcastRunner {
   const { sql, twin, clock, log } = options;
   const bindState = options.bindState ?? createLiveStateBinder(sql);
@@ -119,38 +46,16 @@ export function startNowcast(options: NowcastOptions): NowcastRunner {
   const attempts = new Map<string, NowcastAttempt>();
   const inFlight = new Map<string, Promise<Nowcast | undefined>>();
   const networks = new Map<string, { hash: string; inp: string }>();
-  const districts = new Map<string, { hash: string; districtOf: ReadonlyMap<string, string> }>();
-  const multipliers = new Map<string, LiveState['demandMultipliers']>();
-
-  /** Junction → district of a network version (read from the .inp once per version). */
-  function districtsOf(siteId: string, network: { hash: string; inp: string }) {
-    const cached = districts.get(siteId);
-    if (cached?.hash === network.hash) return cached.districtOf;
-    const { districtOf } = readEnsembleNetwork(network.inp);
-    districts.set(siteId, { hash: network.hash, districtOf });
-    return districtOf;
-  }
-
-  /** New multipliers from the junctions whose demand is metered (their residuals). */
-  function updateMultipliers(
-    siteId: string,
-    network: { hash: string; inp: string },
-    applied: LiveState['demandMultipliers'],
-    residuals: Nowcast['residuals'],
-  ): void {
-    const measured = new Map<string, number>();
-    const modelled = new Map<string, number>();
-    for (const [assetId, byMetric] of Object.entries(residuals)) {
-      const demand = byMetric.demand;
-      if (!demand) continue;
-      measured.set(assetId, demand.measured);
-      modelled.set(assetId, demand.modelled);
-    }
-    if (measured.size === 0) return;
-    const districtOf = districtsOf(siteId, network);
-    multipliers.set(siteId, estimateDemandMultipliers({ measured, modelled, applied, districtOf }));
-  }
-  const stats: NowcastStats = { runs: 0, failures: 0, skipped: 0, unstored: 0 };
+  const demand = createDemandEstimates();
+  const predictor = createTankPredictor({
+    solver: options.solver,
+    intervalMs: options.predictionIntervalMs ?? 0,
+    horizonH: options.predictionHorizonH ?? DEFAULT_PREDICTION_HORIZON_H,
+    maxSteps: options.maxSteps,
+    timeoutMs: options.timeoutMs,
+    log,
+  });
+  const stats = { runs: 0, failures: 0, skipped: 0, unstored: 0 };
   const startedAt = clock();
 
   async function networkOf(siteId: string, hash?: string) {
@@ -189,7 +94,7 @@ export function startNowcast(options: NowcastOptions): NowcastRunner {
         utcOffsetMin: options.utcOffsetMin,
         maxAgeMs,
       });
-      const estimated = multipliers.get(siteId);
+      const estimated = demand.get(siteId);
       const state = estimated ? { ...bound, demandMultipliers: estimated } : bound;
       const outcome = await options.solver.run({
         inp: network.inp,
@@ -202,25 +107,35 @@ export function startNowcast(options: NowcastOptions): NowcastRunner {
       if (outcome.result.times[0] !== 0)
         throw new Error('the run reported no values at t = 0 (check REPORT START in [TIMES])');
       const values = modelledValues(outcome.result, 0);
+      const elapsedMs = Math.round(performance.now() - started);
+      const predicted = await predictor.update(siteId, { inp: network.inp, state, at });
       const nowcast: Nowcast = {
         siteId,
         at,
         stateTakenAt: state.takenAt,
         modelHash: outcome.result.modelHash,
         engineVersion: outcome.result.engineVersion,
-        elapsedMs: Math.round(performance.now() - started),
+        elapsedMs,
         values,
         residuals: residualsOf(values, snapshot.state, { nowMs: at, maxAgeMs }),
         demandMultipliers: state.demandMultipliers,
+        ...(predicted.latest ? { predictions: predicted.latest } : {}),
       };
       latest.set(siteId, nowcast);
-      updateMultipliers(siteId, network, state.demandMultipliers, nowcast.residuals);
+      demand.update(siteId, network, state.demandMultipliers, nowcast.residuals);
       stats.runs += 1;
       attempts.set(siteId, { at, outcome: 'ok', elapsedMs: nowcast.elapsedMs });
       try {
         options.emit(siteId, nowcast);
       } catch (error) {
         log('warn', `nowcast ${siteId}: not sent to clients: ${messageOf(error)}`);
+      }
+      const samples = modelSamples(values, snapshot.state, at);
+      if (predicted.fresh && predicted.latest) samples.push(...predictionSamples(predicted.latest));
+      try {
+        options.onSamples?.(siteId, samples);
+      } catch (error) {
+        log('warn', `nowcast ${siteId}: alarm samples not taken: ${messageOf(error)}`);
       }
       // the estimates stand even when the history cannot be written (database down)
       await insertResiduals(sql, siteId, at, nowcast.residuals).catch((error: unknown) => {
@@ -291,8 +206,8 @@ export function startNowcast(options: NowcastOptions): NowcastRunner {
     runOnce: (siteId) => runOnce(siteId),
     latest: (siteId) => latest.get(siteId),
     lastAttempt: (siteId) => attempts.get(siteId),
-    demandMultipliers: (siteId) => multipliers.get(siteId),
-    stats: () => ({ ...stats }),
+    demandMultipliers: (siteId) => demand.get(siteId),
+    stats: () => ({ ...stats, ...predictor.stats() }),
     schedule: { intervalMs: options.intervalMs, firstRunMs, startedAt },
     async stop() {
       stopped = true;

@@ -29,6 +29,8 @@ import {
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
 import { nowcastPaths } from '../nowcast/nowcast-paths';
+import { alarmAdvicePaths } from './alarm-advice-paths';
+import { alarmPaths } from './alarm-paths';
 import { alarmRulePaths } from './alarm-rule-paths';
 import { scenarioPaths } from './scenario-paths';
 
@@ -174,6 +176,8 @@ export function buildOpenApiDocument(version: string) {
       ...scenarioPaths(op),
       ...nowcastPaths(op),
       ...alarmRulePaths(op),
+      ...alarmPaths(op),
+      ...alarmAdvicePaths(op),
     },
   });
 }

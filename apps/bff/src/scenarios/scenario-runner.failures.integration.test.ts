@@ -103,4 +103,40 @@ describe('scenario runner outcomes', () => {
     expect(running.length).toBeLessThanOrEqual(4);
     expect(row.error).toEqual({ kind: 'budget', message: 'the run took more than 20000 steps' });
   });
+  it('closes while a run is in flight: the run is aborted and close() returns', async () => {
+    let started!: () => void;
+    const engineStarted = new Promise<void>((done) => (started = done));
+    const runner = createScenarioRunner({
+      sql: pgSql(pool),
+      engine: {
+        run: (_job, { signal }) =>
+          new Promise<EngineOutcome>((done) => {
+            started();
+            signal.addEventListener('abort', () =>
+              done({ ok: false, failure: { kind: 'cancelled', message: 'aborted' } }),
+            );
+          }),
+      },
+      hub: createProgressHub(),
+      concurrency: 1,
+      progressEmitMs: 50,
+      progressWriteMs: 1_000,
+    });
+    const row = await db.prisma.scenario.create({
+      data: {
+        siteId: 's1',
+        name: 'in flight',
+        status: 'queued',
+        request: CreateScenarioRequestSchema.parse({ scenario: {} }),
+        modelHash: 'h1',
+        seed: 0,
+        createdBy: 'test',
+      },
+    });
+    await runner.start();
+    await engineStarted;
+    await runner.close();
+    const after = await db.prisma.scenario.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after.status).not.toBe('running');
+  });
 });

@@ -93,7 +93,11 @@ export function createScenarioRunner(options: ScenarioRunnerOptions): ScenarioRu
   };
 
   const wake = (): void => {
-    if (closed) return;
+    if (closed) {
+      // close() waits for the last run to end: tell it.
+      notifyIdle();
+      return;
+    }
     if (claiming) {
       again = true;
       return;

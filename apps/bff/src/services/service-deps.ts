@@ -30,6 +30,8 @@ export interface ServiceDeps {
   importNetwork: ImportNetworkFn;
   /** Called after a network import commits, so the ingest reloads its asset registry. */
   onNetworkImported: (siteId: string) => void | Promise<void>;
+  /** Called after an alarm rule change commits, so the alarm engine reloads the site's rules. */
+  onAlarmRulesChanged?: (siteId: string) => void | Promise<void>;
   /** Build version and process start (epoch ms), as /api/health shows them. */
   version: string;
   startedAt: number;

@@ -7,6 +7,9 @@ export function AppHeader() {
       <Link href="/" className="brand" style={{ textDecoration: 'none' }}>
         Twinhelm
       </Link>
+      <Link href="/alarm-rules" className="button button--ghost">
+        Alarm rules
+      </Link>
       <UserMenu />
     </header>
   );

@@ -4,6 +4,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { roleHas } from '@twinhelm/contracts';
+import { AlarmBanner } from '../alarms/AlarmBanner';
+import { AlarmDrawer } from '../alarms/AlarmDrawer';
+import { useAlarmConsole } from '../alarms/use-alarm-console';
 import { useAssets, useMe, useNetwork, useSite } from '../api/queries';
 import { AssetPanel } from '../components/AssetPanel';
 import { AssetSearch } from '../components/AssetSearch';
@@ -66,6 +69,15 @@ export function ConsoleScreen({
   // Live values still matter when there is no 3D view (no WebGL, or no network model yet).
   const liveEnabled = sceneLoaded || scene.status === 'failed' || network.isError;
   const live = useTwinLive(siteId, controller, liveEnabled, store, events);
+  const alarms = useAlarmConsole({
+    siteId,
+    events,
+    lastSyncAt: live.lastSyncAt,
+    controller,
+    sceneLoaded,
+    coordinator,
+    role: me.data?.role ?? null,
+  });
 
   const showAsset = useCallback(
     (id: string | null) => router.replace(consoleHref(siteId, id), { scroll: false }),
@@ -83,7 +95,7 @@ export function ConsoleScreen({
     controller,
     rootRef,
     canvasRef,
-    `${assetId ?? ''}|${view?.status ?? ''}|${whatIfOpen ? 'whatif' : ''}`,
+    `${assetId ?? ''}|${view?.status ?? ''}|${whatIfOpen ? 'whatif' : ''}|${alarms.open ? 'alarms' : ''}|${alarms.selected ?? ''}`,
   );
 
   const assetsById = useMemo(
@@ -147,14 +159,30 @@ export function ConsoleScreen({
           <span className="search__id">{siteId}</span>
         </div>
         <ConnectionIndicator state={live} />
-        <span className="console__spacer" />
+        <AlarmBanner
+          state={alarms.state}
+          announcer={alarms.announcer}
+          open={alarms.open}
+          onToggle={() => {
+            setWhatIfOpen(false);
+            alarms.toggle();
+          }}
+          onSelect={(key) => {
+            setWhatIfOpen(false);
+            alarms.select(key);
+          }}
+        />
         <button
           ref={whatIfButton}
           type="button"
           className={whatIfOpen ? 'button button--primary' : 'button'}
           aria-expanded={whatIfOpen}
           aria-controls={whatIfOpen ? WHATIF_DRAWER_ID : undefined}
-          onClick={() => (whatIfOpen ? closeWhatIf() : setWhatIfOpen(true))}
+          onClick={() => {
+            if (whatIfOpen) return closeWhatIf();
+            alarms.close();
+            setWhatIfOpen(true);
+          }}
         >
           What-if
         </button>
@@ -198,7 +226,7 @@ export function ConsoleScreen({
       {view?.overlay ? (
         <OverlayBanner
           overlay={view.overlay}
-          beside={whatIfOpen ? 'whatif' : assetId !== null ? 'panel' : 'none'}
+          beside={whatIfOpen || alarms.open ? 'whatif' : assetId !== null ? 'panel' : 'none'}
         />
       ) : null}
       {whatIfOpen ? (
@@ -206,7 +234,23 @@ export function ConsoleScreen({
           <WhatIfDrawer onClose={closeWhatIf} initialScenarioId={scenarioId} />
         </WhatIfContext>
       ) : null}
-      {assetId !== null && !whatIfOpen ? (
+      {alarms.open ? (
+        <AlarmDrawer
+          siteId={siteId}
+          state={alarms.state}
+          selected={alarms.selected}
+          canAct={alarms.canAct}
+          canService={alarms.canService}
+          store={store}
+          events={events}
+          assetsById={assetsById}
+          onSelect={alarms.select}
+          onClose={alarms.close}
+          onActed={alarms.onActed}
+          onView={alarms.view}
+        />
+      ) : null}
+      {assetId !== null && !whatIfOpen && !alarms.open ? (
         <AssetPanel
           key={assetId}
           siteId={siteId}

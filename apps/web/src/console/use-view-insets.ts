@@ -4,8 +4,8 @@ import { useEffect, type RefObject } from 'react';
 import { unionOf, viewInsets, type Box } from '../lib/view-insets';
 import { type SceneControllerApi } from '../scene/use-scene-controller';
 
-/** The opaque UI over the canvas: the top bar, the side column's cards, the asset or what-if panel. */
-const COVERS = ['.console__top', '.console__side', '.panel', '.whatif'] as const;
+/** The opaque UI over the canvas: the top bar, the side column's cards, the asset, what-if or alarm panel. */
+const COVERS = ['.console__top', '.console__side', '.panel', '.whatif', '.alarms'] as const;
 
 function coverBox(root: HTMLElement, selector: string): Box | null {
   const element = root.querySelector<HTMLElement>(selector);

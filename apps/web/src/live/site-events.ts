@@ -9,6 +9,7 @@ import { type SiteEventName } from './twin-transport';
 /**
  * The site room's other events, validated: scenario progress (coarse, kept per scenario for
  * React through subscribe/getProgress) and nowcasts (handed to listeners, never React state).
+ * Alarm changes are handed on raw to the alarm feed (src/alarms), which validates them.
  * Payloads that do not parse, or belong to another site, are dropped.
  */
 export class SiteEvents {
@@ -16,10 +17,15 @@ export class SiteEvents {
   private readonly listeners = new Set<() => void>();
   private readonly nowcastListeners = new Set<(nowcast: Nowcast) => void>();
   private nowcast: Nowcast | null = null;
+  private readonly alarmListeners = new Set<(payload: unknown) => void>();
 
   constructor(private readonly siteId: string) {}
 
   readonly receive = (event: SiteEventName, payload: unknown): void => {
+    if (event === 'alarm:changes') {
+      for (const listener of this.alarmListeners) listener(payload);
+      return;
+    }
     if (event === 'scenario:progress') {
       const parsed = ScenarioProgressEventSchema.safeParse(payload);
       if (!parsed.success || parsed.data.siteId !== this.siteId) return;
@@ -48,6 +54,12 @@ export class SiteEvents {
   onNowcast(listener: (nowcast: Nowcast) => void): () => void {
     this.nowcastListeners.add(listener);
     return () => this.nowcastListeners.delete(listener);
+  }
+
+  /** Raw `alarm:changes` payloads (the alarm feed validates them); returns the unsubscribe function. */
+  onAlarmChanges(listener: (payload: unknown) => void): () => void {
+    this.alarmListeners.add(listener);
+    return () => this.alarmListeners.delete(listener);
   }
 
   latestNowcast(): Nowcast | null {

@@ -27,6 +27,9 @@ export function createSocketIoTransport(): TwinTransport {
       socket.on(SOCKET_EVENTS.nowcast, (payload: unknown) =>
         handlers.onSiteEvent?.(SOCKET_EVENTS.nowcast, payload),
       );
+      socket.on(SOCKET_EVENTS.alarmChanges, (payload: unknown) =>
+        handlers.onSiteEvent?.(SOCKET_EVENTS.alarmChanges, payload),
+      );
       socket.connect();
     },
     join(siteId, done) {

@@ -10,8 +10,8 @@ export interface TransportHandlers {
   onSiteEvent?(event: SiteEventName, payload: unknown): void;
 }
 
-/** Room events besides the twin's deltas that the console listens to. */
-export type SiteEventName = 'scenario:progress' | 'twin:nowcast';
+/** Room events besides the twin's deltas that the console listens to (alarm changes: src/alarms). */
+export type SiteEventName = 'scenario:progress' | 'twin:nowcast' | 'alarm:changes';
 
 export interface TwinTransport {
   /** Attach the handlers and open the connection. */

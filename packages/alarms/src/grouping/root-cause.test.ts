@@ -38,7 +38,7 @@ const low = (assetId: string, metric = 'pressure'): GroupableAlarm => ({
   sense: 'low',
 });
 const alarms: GroupableAlarm[] = [
-  { key: 'PU1/pump-mismatch', assetId: 'PU1', kind: 'mismatch', metric: 'status', sense: null },
+  { key: 'PU1/pump-mismatch', assetId: 'PU1', kind: 'mismatch', metric: 'command', sense: null },
   low('J3'),
   low('T1', 'level'),
   {
@@ -145,7 +145,7 @@ describe('root-cause grouping on C-Town', () => {
           key: 'PU4/pump-mismatch',
           assetId: 'PU4',
           kind: 'mismatch',
-          metric: 'status',
+          metric: 'command',
           sense: null,
         },
         low('T3', 'level'),
@@ -163,6 +163,36 @@ describe('root-cause grouping on C-Town', () => {
     expect(group?.affectedNodes).not.toContain('J299');
     expect(group?.children).toEqual(['J1169/pressure-low', 'T3/level-low']);
     expect(result.ungrouped).toEqual(['J310/pressure-low', 'J299/pressure-low']);
+  });
+
+  it('groups the T5 zone under PU8, whose partner PU9 never runs (the simulator demo trip)', () => {
+    const result = groupAlarmsByRootCause(
+      graph,
+      [
+        {
+          key: 'PU8/pump-mismatch',
+          assetId: 'PU8',
+          kind: 'mismatch',
+          metric: 'command',
+          sense: null,
+        },
+        ...['J72', 'J87', 'J245', 'J246'].map((id) => low(id)),
+        low('T5', 'level'),
+        low('J26'),
+      ],
+      [],
+      { closedLinks: ['PU3', 'PU5', 'PU6', 'PU9', 'PU11'] },
+    );
+    expect(result.groups).toHaveLength(1);
+    expect(result.groups[0]?.affectedNodes).toHaveLength(46);
+    expect(result.groups[0]?.children).toEqual([
+      'J245/pressure-low',
+      'J246/pressure-low',
+      'J72/pressure-low',
+      'J87/pressure-low',
+      'T5/level-low',
+    ]);
+    expect(result.ungrouped).toEqual(['J26/pressure-low']);
   });
 
   it('groups nothing for one pump of a running pair', () => {

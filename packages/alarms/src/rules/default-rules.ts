@@ -187,7 +187,7 @@ function pumpRules(): AlarmRuleInput[] {
       id: 'pump-mismatch',
       version: 1,
       kind: 'mismatch',
-      commandMetric: 'status',
+      commandMetric: 'command',
       feedbackMetric: 'power',
       feedbackMin: 1,
       onDelayS: 30,

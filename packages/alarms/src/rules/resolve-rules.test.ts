@@ -165,7 +165,14 @@ describe('defaults', () => {
       'bearing-temp-high',
       'stale',
     ]);
-    expect(pump[0]?.latched).toBe(true);
+    expect(pump[0]).toMatchObject({
+      kind: 'mismatch',
+      commandMetric: 'command',
+      feedbackMetric: 'power',
+      feedbackMin: 1,
+      onDelayS: 30,
+      latched: true,
+    });
     for (const type of ['pipe', 'valve', 'reservoir'] as const)
       expect(defaultRulesFor({ id: 'X', type }).map((r) => r.id)).toEqual(['stale']);
   });

@@ -1,5 +1,7 @@
 import type { AssetVisual } from '../geometry/asset-visual';
 import type { Point3 } from '../layout/layout';
+import type { AssetMatchReport } from '../scene-api';
+import { emptyReport, noteUnknown } from '../state/match-report';
 import {
   boundsOf,
   centreOf,
@@ -35,4 +37,20 @@ export function frameGroup(
   };
   const radius = fitRadius(padded, alpha, beta, lens, insets, 1.15);
   return { target: centreOf(padded), radius: Math.max(radius, single) };
+}
+
+/** The visuals of the given ids (each once); ids not in the network are reported. */
+export function resolveGroup(
+  assetIds: readonly string[],
+  assets: ReadonlyMap<string, AssetVisual>,
+): { visuals: AssetVisual[]; report: AssetMatchReport } {
+  const report = emptyReport();
+  const visuals: AssetVisual[] = [];
+  for (const id of new Set(assetIds)) {
+    const visual = assets.get(id);
+    if (visual) visuals.push(visual);
+    else noteUnknown(report, id);
+  }
+  report.matched = visuals.length;
+  return { visuals, report };
 }

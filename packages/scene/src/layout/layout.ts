@@ -81,3 +81,10 @@ export function project(
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
+
+/** Elevation exaggeration must be a number in (0, 100]; the error says what is expected. */
+export function assertExaggeration(factor: number): void {
+  if (!Number.isFinite(factor) || factor <= 0 || factor > 100) {
+    throw new RangeError(`elevation exaggeration ${factor}: expected a number in (0, 100], e.g. 3`);
+  }
+}

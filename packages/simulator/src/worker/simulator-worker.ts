@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createMqttPublisher } from '../mqtt-publisher';
 import { PlantSimulator } from '../plant-simulator';
+import { handleRequest } from './handle-request';
 import {
   type FromWorker,
   type SimulatorStats,
@@ -39,13 +40,17 @@ async function tick(sim: PlantSimulator): Promise<void> {
   } catch (error) {
     post({ type: 'log', level: 'error', message: `simulator tick failed: ${String(error)}` });
   }
-  for (const event of sim.events.slice(forwardedEvents)) post({ type: 'fault', event });
-  forwardedEvents = sim.events.length;
+  forwardEvents(sim);
   post({ type: 'stats', stats: stats() });
   if (!stopping) {
     const wait = Math.max(0, sim.options.sampleIntervalMs - (Date.now() - started));
     timer = setTimeout(() => void tick(sim), wait);
   }
+}
+
+function forwardEvents(sim: PlantSimulator): void {
+  for (const event of sim.events.slice(forwardedEvents)) post({ type: 'fault', event });
+  forwardedEvents = sim.events.length;
 }
 
 async function stop(): Promise<void> {
@@ -59,6 +64,11 @@ async function stop(): Promise<void> {
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'stop') void stop();
+  else if (message.type === 'request') {
+    const reply = handleRequest(stopping ? undefined : simulator, message.body);
+    if (simulator !== undefined) forwardEvents(simulator);
+    post({ type: 'reply', id: message.id, reply });
+  }
 });
 
 try {

@@ -1,21 +1,14 @@
 import { defaultRulesFor, type AlarmAsset } from '@twinhelm/alarms';
-import type { AlarmRule, Principal } from '@twinhelm/contracts';
+import type { AlarmRuleHistoryResponse, Principal } from '@twinhelm/contracts';
 import { notFound } from '../../http/http-error';
 import { requirePermission } from '../../services/require-permission';
 import type { ServiceDeps } from '../../services/service-deps';
 import { didYouMean } from '../../text/nearest-ids';
-import { ruleHistory, type RuleVersion } from '../rule-store';
+import { ruleHistory } from '../rule-store';
 import { findAlarmAsset, loadSiteAlarmAssets } from '../site-alarm-assets';
 
-export interface AlarmRuleHistory {
-  siteId: string;
-  assetId: string;
-  ruleId: string;
-  /** The asset type's built-in rule with this id (null for an added rule). */
-  default: AlarmRule | null;
-  /** Every stored version, oldest first. */
-  versions: RuleVersion[];
-}
+/** The default and every stored version of a rule (AlarmRuleHistoryResponseSchema). */
+export type AlarmRuleHistory = AlarmRuleHistoryResponse;
 
 /** A 404 for a rule id the asset neither has by default nor ever had overridden. */
 export function unknownRule(

@@ -1,27 +1,39 @@
-import { resolveSiteRules } from '@twinhelm/alarms';
-import type { AlarmRule, AssetType, Principal } from '@twinhelm/contracts';
+import { resolveSiteRules, type AssetRules } from '@twinhelm/alarms';
+import type { EffectiveAlarmRule, Principal, SiteAlarmRulesResponse } from '@twinhelm/contracts';
 import { requirePermission } from '../../services/require-permission';
 import type { ServiceDeps } from '../../services/service-deps';
 import { latestVersions, overridesOf, type RuleVersion } from '../rule-store';
 import { loadSiteAlarmAssets } from '../site-alarm-assets';
 
-/** One effective rule and where it comes from. */
-export interface EffectiveRule {
-  rule: AlarmRule;
-  /** default: built in; override: a stored version; reverted: a stored revert to the default. */
-  source: 'default' | 'override' | 'reverted';
-  /** The newest stored version of this asset's rule, null for an untouched default. */
-  override: { version: number; changedBy: string; changedAt: number } | null;
-}
-
-export interface SiteAlarmRules {
-  siteId: string;
-  assets: { assetId: string; assetType: AssetType; rules: EffectiveRule[] }[];
-}
+/** One effective rule and where it comes from (EffectiveAlarmRuleSchema in contracts). */
+export type EffectiveRule = EffectiveAlarmRule;
+/** The answer of GET /api/sites/:siteId/alarm-rules (SiteAlarmRulesResponseSchema). */
+export type SiteAlarmRules = SiteAlarmRulesResponse;
 
 function sourceOf(v: RuleVersion | undefined): EffectiveRule['source'] {
   if (!v) return 'default';
   return v.reverted ? 'reverted' : 'override';
+}
+
+/**
+ * The effective rules of a site (type defaults plus stored overrides) and the newest stored
+ * version of each overridden rule; also what the alarm engine runs (src/alarms).
+ */
+export async function loadEffectiveRules(
+  deps: Pick<ServiceDeps, 'prisma'>,
+  siteId: string,
+): Promise<{ assets: AssetRules[]; latest: Map<string, RuleVersion> }> {
+  const assets = await loadSiteAlarmAssets(deps, siteId);
+  const latest = await latestVersions(deps.prisma, siteId);
+  // Overrides of assets a later import removed are kept in the history but not applied.
+  const known = new Set(assets.map((a) => a.id));
+  const overrides = overridesOf(latest).filter((o) => known.has(o.assetId));
+  const resolved = resolveSiteRules(assets, overrides);
+  if (!resolved.ok)
+    throw new Error(
+      `${siteId}: the stored alarm rules no longer resolve : ${resolved.errors.join('; ')}`,
+    );
+  return { assets: resolved.assets, latest };
 }
 
 /** The effective alarm rules of every asset of a site: type defaults plus stored overrides. */
@@ -31,16 +43,8 @@ export async function getAlarmRules(
   input: { siteId: string },
 ): Promise<SiteAlarmRules> {
   requirePermission(principal, 'alarm-rules:read');
-  const assets = await loadSiteAlarmAssets(deps, input.siteId);
-  const latest = await latestVersions(deps.prisma, input.siteId);
-  // Overrides of assets a later import removed are kept in the history but not applied.
-  const known = new Set(assets.map((a) => a.id));
-  const overrides = overridesOf(latest).filter((o) => known.has(o.assetId));
-  const resolved = resolveSiteRules(assets, overrides);
-  if (!resolved.ok)
-    throw new Error(
-      `${input.siteId}: the stored alarm rules no longer resolve : ${resolved.errors.join('; ')}`,
-    );
+  const resolved = await loadEffectiveRules(deps, input.siteId);
+  const { latest } = resolved;
   return {
     siteId: input.siteId,
     assets: resolved.assets.map((a) => ({

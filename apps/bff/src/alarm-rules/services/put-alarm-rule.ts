@@ -1,5 +1,10 @@
 import { defaultRulesFor, reviseRule } from '@twinhelm/alarms';
-import type { AlarmRule, AlarmRuleOverride, Principal } from '@twinhelm/contracts';
+import type {
+  AlarmRule,
+  AlarmRuleChangeResponse,
+  AlarmRuleOverride,
+  Principal,
+} from '@twinhelm/contracts';
 import { badRequest } from '../../http/http-error';
 import { actorOf } from '../../services/audit';
 import { requirePermission } from '../../services/require-permission';
@@ -9,17 +14,8 @@ import { recordRuleChange } from '../record-rule-change';
 import { latestVersions, overridesOf } from '../rule-store';
 import { findAlarmAsset, loadSiteAlarmAssets } from '../site-alarm-assets';
 
-export interface AlarmRuleChange {
-  siteId: string;
-  assetId: string;
-  ruleId: string;
-  /** The stored version of this asset's rule (1, 2, …). */
-  version: number;
-  /** The rule in effect before and after (null: none, e.g. an added rule reverted). */
-  before: AlarmRule | null;
-  after: AlarmRule | null;
-  reverted: boolean;
-}
+/** A stored change or revert of one rule (AlarmRuleChangeResponseSchema in contracts). */
+export type AlarmRuleChange = AlarmRuleChangeResponse;
 
 /**
  * Overrides one rule of one asset (replaces its default or a previous override, or adds a new
@@ -67,5 +63,6 @@ export async function putAlarmRule(
     actor,
     at,
   });
+  await deps.onAlarmRulesChanged?.(siteId);
   return { siteId, assetId: asset.id, ruleId, version, before, after, reverted: false };
 }

@@ -78,5 +78,6 @@ export async function revertAlarmRule(
     actor,
     at,
   });
+  await deps.onAlarmRulesChanged?.(siteId);
   return { siteId, assetId: asset.id, ruleId, version, before, after, reverted: true };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateScenarioRequest, Principal } from '@twinhelm/contracts';
+import type { CreateScenarioRequest, LiveState, Principal } from '@twinhelm/contracts';
 import { liveStateFromTwin } from '@twinhelm/solver';
 import { badRequest, notFound } from '../../http/http-error';
 import { actorOf, appendAudit } from '../../services/audit';
@@ -17,7 +17,8 @@ import { requestProblems } from './validate-request';
 export async function createScenario(
   deps: ServiceDeps,
   principal: Principal,
-  input: { siteId: string; request: CreateScenarioRequest },
+  /** liveState: bind this one instead of the twin's now (runs that must share a baseline's). */
+  input: { siteId: string; request: CreateScenarioRequest; liveState?: LiveState },
 ): Promise<{ id: string }> {
   requirePermission(principal, 'scenario:run');
   const s = scenarioDeps(deps);
@@ -29,15 +30,17 @@ export async function createScenario(
       `${siteId}: no network imported yet: POST an .inp file to /api/sites/${siteId}/network first`,
     );
   const estimated = s.demandMultipliersOf?.(siteId);
-  const liveState = request.bindLiveState
-    ? {
-        ...liveStateFromTwin(deps.twin.snapshot(siteId).state, network.assets, {
-          nowMs: deps.clock(),
-          utcOffsetMin: s.utcOffsetMin,
-        }),
-        ...(estimated ? { demandMultipliers: estimated } : {}),
-      }
-    : null;
+  const liveState =
+    input.liveState ??
+    (request.bindLiveState
+      ? {
+          ...liveStateFromTwin(deps.twin.snapshot(siteId).state, network.assets, {
+            nowMs: deps.clock(),
+            utcOffsetMin: s.utcOffsetMin,
+          }),
+          ...(estimated ? { demandMultipliers: estimated } : {}),
+        }
+      : null);
   const problems = requestProblems(request, network, s.maxSteps, liveState);
   const first = problems[0];
   if (first)

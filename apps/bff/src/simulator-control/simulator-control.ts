@@ -1,0 +1,32 @@
+import type { InjectFaultRequest, SimulatorFaultsResponse } from '@twinhelm/contracts';
+
+/**
+ * The demo plant simulator as the BFF drives it (port). server.ts adapts the running
+ * simulator worker (@twinhelm/simulator's startSimulatorWorker handle) with simulatorControl().
+ * Refusals reject with an error carrying a `code`: invalid, unknown_asset, no_fault,
+ * unavailable or failed (@twinhelm/simulator's SimulatorRequestError).
+ */
+export interface SimulatorControl {
+  /** The one site the simulator publishes. */
+  readonly siteId: string;
+  injectFault(request: InjectFaultRequest): Promise<SimulatorFaultsResponse>;
+  clearFault(assetId: string): Promise<SimulatorFaultsResponse>;
+  faults(): Promise<SimulatorFaultsResponse>;
+}
+
+/** What simulatorControl() needs of the worker handle. */
+export interface SimulatorFaultHandle {
+  injectFault(request: unknown): Promise<SimulatorFaultsResponse>;
+  clearFault(assetId: string): Promise<SimulatorFaultsResponse>;
+  faults(): Promise<SimulatorFaultsResponse>;
+}
+
+/** The running simulator worker of one site as a SimulatorControl. */
+export function simulatorControl(siteId: string, handle: SimulatorFaultHandle): SimulatorControl {
+  return {
+    siteId,
+    injectFault: (request) => handle.injectFault(request),
+    clearFault: (assetId) => handle.clearFault(assetId),
+    faults: () => handle.faults(),
+  };
+}

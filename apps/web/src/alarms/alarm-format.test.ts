@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { emptyStateCounts } from '@twinhelm/contracts';
+import {
+  causeText,
+  countsText,
+  floodText,
+  formatAgo,
+  referenceLimit,
+  stateDetail,
+  valueEntries,
+} from './alarm-format';
+import { alarmView } from './test-fixtures';
+
+describe('alarm formatting', () => {
+  it('counts: unacknowledged always, other states when not zero', () => {
+    expect(countsText(emptyStateCounts())).toBe('unack 0');
+    expect(countsText({ ...emptyStateCounts(), unack_active: 3, ack_active: 5, shelved: 1 })).toBe(
+      'unack 3 · ack 5 · shelved 1',
+    );
+  });
+
+  it('flood: the sentence while active, nothing otherwise', () => {
+    const flood = { active: true, since: 1, count: 14, windowMs: 600_000, last24h: 2 };
+    expect(floodText(flood)).toBe('FLOOD: 14 alarms in 10 min');
+    expect(floodText({ ...flood, active: false })).toBeNull();
+  });
+
+  it('values: the value first, labelled, formatted', () => {
+    expect(valueEntries({ setpoint: 10, value: 8.234, deadband: 1 })).toEqual([
+      ['value', '8.23'],
+      ['deadband', '1.00'],
+      ['limit', '10.0'],
+    ]);
+    expect(valueEntries({ silentS: 190 })).toEqual([['silent s', '190']]);
+  });
+
+  it('the trend limit is the setpoint when there is one', () => {
+    expect(referenceLimit(alarmView('J1/pressure-low'))).toBe(20);
+    expect(referenceLimit(alarmView('J1/stale', { values: { silentS: 200 } }))).toBeNull();
+  });
+
+  it('ages in words', () => {
+    expect(formatAgo(10_000)).toBe('just now');
+    expect(formatAgo(4 * 60_000)).toBe('4 min ago');
+    expect(formatAgo(125 * 60_000)).toBe('2 h 5 min ago');
+    expect(formatAgo(120 * 60_000)).toBe('2 h ago');
+    expect(formatAgo(50 * 3_600_000)).toBe('2 d ago');
+  });
+
+  it('state details: who acknowledged, why shelved or out of service', () => {
+    expect(stateDetail(alarmView('a/b', { state: 'ack_active', ackedBy: 'operator' }))).toBe(
+      'by operator',
+    );
+    expect(
+      stateDetail(
+        alarmView('a/b', {
+          state: 'out_of_service',
+          overlayBy: 'admin',
+          overlayReason: 'sensor swap',
+        }),
+      ),
+    ).toBe('by admin: sensor swap');
+    const shelved = stateDetail(
+      alarmView('a/b', {
+        state: 'shelved',
+        shelvedUntil: Date.UTC(2026, 10, 22, 10),
+        overlayBy: 'op',
+        overlayReason: 'maintenance',
+      }),
+    );
+    expect(shelved).toMatch(/^until \d\d:\d\d by op: maintenance$/);
+  });
+
+  it('names the root cause', () => {
+    expect(causeText({ kind: 'pump_trip', linkId: 'PU1' })).toBe('Root cause: pump trip at PU1');
+  });
+});

@@ -11,6 +11,7 @@ import { createAlarmAdvice } from './src/alarm-advice/create-alarm-advice';
 import { createAlarmBroadcast } from './src/alarms/alarm-broadcast';
 import { createAlarmServices } from './src/alarms/services/create-alarm-services';
 import { startAlarmEngine } from './src/alarms/start-alarm-engine';
+import { simulatorControl } from './src/simulator-control/simulator-control';
 import { setAppContext, type AppContext } from './src/app-context';
 import { createAuth } from './src/auth/create-auth';
 import { startBrokerOnFreePort } from './src/broker/start-broker-on-free-port';
@@ -224,6 +225,7 @@ async function main(): Promise<void> {
         siteId: DEMO_SITE,
         inpText: readFileSync(resolve(REPO_ROOT, 'data/networks/CTOWN.INP'), 'utf8'),
         seed: config.SIMULATOR_SEED,
+        faults: { enabled: config.SIMULATOR_FAULTS, meanIntervalS: 3600 },
         speedup: config.SIMULATOR_SPEEDUP,
         mqttUrl,
         clientId: `twinhelm-simulator-${DEMO_SITE}`,
@@ -232,6 +234,7 @@ async function main(): Promise<void> {
           : {}),
       })
     : undefined;
+  if (simulator) context.simulator = simulatorControl(DEMO_SITE, simulator);
   if (simulator)
     log(
       'info',

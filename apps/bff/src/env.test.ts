@@ -67,4 +67,10 @@ describe('parseEnv', () => {
       /NOWCAST_PREDICTION_HORIZON_H:/,
     );
   });
+
+  it('runs the demo plant with random faults unless SIMULATOR_FAULTS is off', () => {
+    expect(parseEnv({}).SIMULATOR_FAULTS).toBe(true);
+    expect(parseEnv({ SIMULATOR_FAULTS: 'off' }).SIMULATOR_FAULTS).toBe(false);
+    expect(() => parseEnv({ SIMULATOR_FAULTS: 'sometimes' })).toThrow(/SIMULATOR_FAULTS/);
+  });
 });

@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   SIMULATOR: flag.optional(),
   SIMULATOR_SEED: z.coerce.number().int().default(1),
   SIMULATOR_SPEEDUP: z.coerce.number().positive().default(60),
+  /** Random faults of the demo plant (pump trips, sensor dropouts, stuck values); off for tests. */
+  SIMULATOR_FAULTS: flag.default(true),
   AUTH_SECRET: z
     .string()
     .min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)')

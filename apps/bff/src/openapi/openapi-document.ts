@@ -29,6 +29,7 @@ import {
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
 import { nowcastPaths } from '../nowcast/nowcast-paths';
+import { simulatorPaths } from '../simulator-control/simulator-paths';
 import { alarmAdvicePaths } from './alarm-advice-paths';
 import { alarmPaths } from './alarm-paths';
 import { alarmRulePaths } from './alarm-rule-paths';
@@ -178,6 +179,7 @@ export function buildOpenApiDocument(version: string) {
       ...alarmRulePaths(op),
       ...alarmPaths(op),
       ...alarmAdvicePaths(op),
+      ...simulatorPaths(op),
     },
   });
 }

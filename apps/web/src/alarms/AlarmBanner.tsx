@@ -7,6 +7,8 @@ import { PriorityChip } from './PriorityChip';
 import { type AlarmAnnouncer } from './use-alarm-announcer';
 
 export const ALARM_DRAWER_ID = 'alarm-drawer';
+/** The banner's Alarms button: focus returns here when the drawer closes. */
+export const ALARM_TOGGLE_ID = 'alarm-banner-toggle';
 
 interface Props {
   state: AlarmFeedState;
@@ -37,6 +39,7 @@ export function AlarmBanner({ state, announcer, open, onToggle, onSelect }: Prop
         className={announcer.flashes > 0 ? 'alarm-banner__flash' : ''}
       />
       <button
+        id={ALARM_TOGGLE_ID}
         type="button"
         className={
           open ? 'button button--primary alarm-banner__toggle' : 'button alarm-banner__toggle'

@@ -15,7 +15,7 @@ import {
   type AlarmFilter,
 } from './alarm-rows';
 import { shortcutFor } from './alarm-shortcuts';
-import { ALARM_DRAWER_ID } from './AlarmBanner';
+import { ALARM_DRAWER_ID, ALARM_TOGGLE_ID } from './AlarmBanner';
 import { AlarmList } from './AlarmList';
 import { AlarmPanel } from './AlarmPanel';
 import { useAlarmCommands } from './use-alarm-commands';
@@ -86,6 +86,16 @@ export function AlarmDrawer(props: Props) {
         ?.focus(),
     );
 
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (selected === null) headingRef.current?.focus();
+    // Only when the drawer opens: the panel focuses its own heading.
+  }, []);
+  const closeDrawer = () => {
+    props.onClose();
+    document.getElementById(ALARM_TOGGLE_ID)?.focus();
+  };
+
   const back = () => {
     if (selected === null) return;
     onSelect(null);
@@ -119,7 +129,7 @@ export function AlarmDrawer(props: Props) {
     if (shortcut === 'close') {
       event.preventDefault();
       if (selected !== null) back();
-      else props.onClose();
+      else closeDrawer();
       return;
     }
     if (!canAct || alarm === undefined) return;
@@ -144,7 +154,9 @@ export function AlarmDrawer(props: Props) {
       onKeyDown={onKeyDown}
     >
       <div className="alarms__head">
-        <h2 id="alarms-title">Alarms</h2>
+        <h2 id="alarms-title" ref={headingRef} tabIndex={-1}>
+          Alarms
+        </h2>
         <span className="alarms__counts num">
           {state.alarms.loaded ? countsText(state.alarms.counts) : ''}
         </span>
@@ -152,7 +164,7 @@ export function AlarmDrawer(props: Props) {
           type="button"
           className="button button--ghost"
           aria-label="Close alarms"
-          onClick={props.onClose}
+          onClick={closeDrawer}
         >
           ✕
         </button>

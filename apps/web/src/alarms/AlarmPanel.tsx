@@ -57,11 +57,7 @@ export function AlarmPanel(props: Props) {
   useEffect(() => headingRef.current?.focus(), [alarmKey]);
 
   return (
-    <article
-      className="alarm-panel"
-      aria-labelledby="alarm-panel-title"
-      title={`Shortcuts: ${SHORTCUT_TEXT}`}
-    >
+    <article className="alarm-panel" aria-labelledby="alarm-panel-title">
       <div className="alarm-panel__head">
         <button
           type="button"
@@ -189,6 +185,10 @@ export function AlarmPanel(props: Props) {
             onView={props.onView}
           />
           <AlarmEvents events={detail.data?.events ?? []} />
+          <p className="alarms__hint">
+            <span className="visually-hidden">Keyboard shortcuts: </span>
+            {SHORTCUT_TEXT}
+          </p>
         </div>
       ) : null}
     </article>

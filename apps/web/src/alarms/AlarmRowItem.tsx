@@ -47,15 +47,13 @@ function AlarmLine({
       onClick={() => onSelect(alarm.key)}
     >
       <PriorityChip priority={alarm.priority} />
-      <span className="alarm-line__main">
+      <span className="alarm-line__head">
         <strong className="alarm-line__asset">{alarm.assetId}</strong>{' '}
         <span className="alarm-line__rule">{alarm.ruleId}</span>
-        <span className="alarm-line__text">{alarmSummary(alarm)}</span>
       </span>
-      <span className="alarm-line__meta">
-        <span className="alarm-line__state">{STATE_LABEL[alarm.state]}</span>
-        <span className="alarm-line__age">{formatAgo(now - alarmTime(alarm))}</span>
-      </span>
+      <span className="alarm-line__age">{formatAgo(now - alarmTime(alarm))}</span>
+      <span className="alarm-line__text">{alarmSummary(alarm)}</span>
+      <span className="alarm-line__state">{STATE_LABEL[alarm.state]}</span>
     </button>
   );
 }

@@ -9,11 +9,12 @@ const GLYPH: Record<AlarmPriority, string> = {
   low: '●',
 };
 
-/** "■ Critical", coloured like the 3D badge of that priority. */
+/** "■ Critical", coloured like the 3D badge of that priority (narrow lists show the shape only). */
 export function PriorityChip({ priority }: { priority: AlarmPriority }) {
   return (
     <span className={`alarm-chip alarm-prio--${priority}`}>
-      <span aria-hidden="true">{GLYPH[priority]}</span> {PRIORITY_LABEL[priority]}
+      <span aria-hidden="true">{GLYPH[priority]}</span>{' '}
+      <span className="alarm-chip__label">{PRIORITY_LABEL[priority]}</span>
     </span>
   );
 }

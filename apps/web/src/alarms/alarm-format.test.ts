@@ -7,6 +7,7 @@ import {
   formatAgo,
   referenceLimit,
   stateDetail,
+  trendMetric,
   valueEntries,
 } from './alarm-format';
 import { alarmView } from './test-fixtures';
@@ -32,6 +33,22 @@ describe('alarm formatting', () => {
       ['limit', '10.0'],
     ]);
     expect(valueEntries({ silentS: 190 })).toEqual([['silent s', '190']]);
+  });
+
+  it('trends the alarm’s metric, a tank’s level for a prediction, a pump’s power for a mismatch', () => {
+    expect(trendMetric(alarmView('J1/pressure-low'))).toBe('pressure');
+    expect(
+      trendMetric(alarmView('T1/empty-soon', { kind: 'prediction', metric: 'time_to_empty_h' })),
+    ).toBe('level');
+    expect(trendMetric(alarmView('PU1/pump-mismatch', { kind: 'mismatch', metric: null }))).toBe(
+      'power',
+    );
+    expect(trendMetric(alarmView('P1/stale', { kind: 'stale', metric: null }))).toBeNull();
+    expect(
+      referenceLimit(
+        alarmView('PU1/pump-mismatch', { kind: 'mismatch', values: { feedbackMin: 1 } }),
+      ),
+    ).toBe(1);
   });
 
   it('the trend limit is the setpoint when there is one', () => {

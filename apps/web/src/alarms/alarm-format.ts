@@ -99,8 +99,12 @@ export function valueEntries(values: Readonly<Record<string, number>>): [string,
     .map(([name, v]) => [VALUE_LABEL[name] ?? name, formatNumber(v)]);
 }
 
-/** The metric the alarm's trend shows: its own, or a pump's power for a state mismatch. */
+/**
+ * The metric the alarm's trend shows: its own; a tank's level for a time-to-empty prediction
+ * (the prediction itself is not measured telemetry); a pump's power for a state mismatch.
+ */
 export function trendMetric(alarm: AlarmView): string | null {
+  if (alarm.kind === 'prediction') return 'level';
   if (alarm.metric !== null && alarm.metric !== '') return alarm.metric;
   return alarm.kind === 'mismatch' ? 'power' : null;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Announcement } from './alarm-store';
 import { playAlarmTone, unlockAlarmTone } from './alarm-sound';
 import { browserStorage, readMuted, writeMuted } from './mute-preference';
@@ -25,6 +25,21 @@ export function useAlarmAnnouncer(): AlarmAnnouncer {
   const mutedRef = useRef(muted);
   const [flashes, setFlashes] = useState(0);
   const [lastCritical, setLastCritical] = useState<Announcement | null>(null);
+
+  // Browsers allow sound only after a user gesture: the first click or key press unlocks it.
+  useEffect(() => {
+    const unlock = () => {
+      if (!mutedRef.current) unlockAlarmTone();
+      window.removeEventListener('pointerdown', unlock, true);
+      window.removeEventListener('keydown', unlock, true);
+    };
+    window.addEventListener('pointerdown', unlock, true);
+    window.addEventListener('keydown', unlock, true);
+    return () => {
+      window.removeEventListener('pointerdown', unlock, true);
+      window.removeEventListener('keydown', unlock, true);
+    };
+  }, []);
 
   const toggleMute = useCallback(() => {
     const next = !mutedRef.current;

@@ -76,18 +76,22 @@ export function useAlarmConsole(options: Options): AlarmConsole {
 
   useEffect(() => {
     if (!controller || !sceneLoaded || selected === null) return;
-    const { assetId, children } = groupAssets(stateRef.current, selected);
-    if (children.length === 0) {
-      clearMarks();
-      controller.focusAsset(assetId);
-      return;
-    }
-    coordinator.highlight(
-      children.map((id) => ({ assetId: id, role: 'affected' as const })),
-      [assetId, ...children],
-    );
-    marked.current = true;
-    controller.selectAsset(assetId);
+    // After this commit's layout effects (the view insets of the opened panel), then fly.
+    const frame = requestAnimationFrame(() => {
+      const { assetId, children } = groupAssets(stateRef.current, selected);
+      if (children.length === 0) {
+        clearMarks();
+        controller.focusAsset(assetId);
+        return;
+      }
+      coordinator.highlight(
+        children.map((id) => ({ assetId: id, role: 'affected' as const })),
+        [assetId, ...children],
+      );
+      marked.current = true;
+      controller.selectAsset(assetId);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [controller, sceneLoaded, selected, coordinator, clearMarks]);
 
   const select = useCallback((key: string | null) => {

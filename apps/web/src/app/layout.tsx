@@ -1,4 +1,9 @@
 import './globals.css';
+import '../alarms/alarm-banner.css';
+import '../alarms/alarm-drawer.css';
+import '../alarms/alarm-panel.css';
+import '../alarms/alarm-advice.css';
+import '../alarms/alarm-responsive.css';
 import '../whatif/whatif.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';

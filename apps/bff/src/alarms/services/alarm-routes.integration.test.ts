@@ -304,7 +304,7 @@ describe('POST bulk actions', () => {
     });
     expect(empty.status).toBe(400);
     expect((await errorOf(empty)).message).toBe(
-      'invalid body: keys: keys: name at least one alarm',
+      'invalid body: keys: name at least one alarm',
     );
     a.engine.failNext = new Error('connection refused');
     const res = await callRoute(bulkRoute.POST, {

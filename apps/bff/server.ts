@@ -152,14 +152,15 @@ async function main(): Promise<void> {
           log: createLogger(config.LOG_LEVEL, 'nowcast'),
         })
       : undefined;
-  let io: BffHttpServer['io'] | undefined;
+  // socket.io exists once the HTTP server does (below); advice ending before that goes nowhere.
+  const realtime: { io?: BffHttpServer['io'] } = {};
   const advice = createAlarmAdvice({
     services: serviceDeps,
     config: adviceConfigOf(config),
     hub: scenarios.hub,
     alarms: alarmEngine,
     nowcastOf: (siteId) => nowcast?.latest(siteId),
-    notify: (event) => io?.to(roomOf(event.siteId)).emit(SOCKET_EVENTS.alarmAdvice, event),
+    notify: (event) => realtime.io?.to(roomOf(event.siteId)).emit(SOCKET_EVENTS.alarmAdvice, event),
     log: createLogger(config.LOG_LEVEL, 'alarm-advice'),
   });
   const context: AppContext = {
@@ -204,7 +205,7 @@ async function main(): Promise<void> {
     webOutDir: resolve(REPO_ROOT, 'apps/web/out'),
     dev: config.NODE_ENV === 'development',
   });
-  io = http.io;
+  realtime.io = http.io;
   const stopScenarioProgress = forwardScenarioProgress(http.io, scenarios.hub);
   const detachNowcast = nowcastBroadcast.attach(http.io);
   const detachAlarms = createAlarmBroadcast(alarmEngine).attach(http.io);

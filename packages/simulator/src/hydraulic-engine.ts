@@ -1,4 +1,5 @@
 import {
+  DemandModel,
   CountType,
   InitHydOption,
   LinkProperty,
@@ -13,6 +14,10 @@ import { type HandEdit, LinkHolds } from './link-holds';
 import { readLinks, readNodes } from './read-network';
 import { type NetworkLink, type NetworkNode } from './network-elements';
 import { type UnitFactors, unitFactors } from './units';
+
+/** Pressure at which a junction gets its full demand (m), and EPANET's usual PDA exponent. */
+const PDA_FULL_DEMAND_PRESSURE_M = 20;
+const PDA_EXPONENT = 0.5;
 
 export interface HydraulicEngineOptions {
   /** Longest hydraulic step, plant seconds: readings lag plant time by at most this much. */
@@ -59,6 +64,15 @@ export class HydraulicEngine {
     this.clockStartS = project.getTimeParameter(TimeParameter.StartTime);
     project.setTimeParameter(TimeParameter.Duration, options.horizonS);
     project.setTimeParameter(TimeParameter.HydStep, options.hydStepS);
+    // A real plant's demand falls with its pressure: a zone cut off from supply reads about
+    // 0 m, not the millions of negative metres a demand-driven solve reports once its tank is
+    // empty. EPANET's pressure-driven analysis (no demand at 0 m, full demand at 20 m).
+    project.setDemandModel(
+      DemandModel.PDA,
+      0,
+      PDA_FULL_DEMAND_PRESSURE_M / this.units.lengthToM,
+      PDA_EXPONENT,
+    );
   }
 
   static async open(inpText: string, options: HydraulicEngineOptions): Promise<HydraulicEngine> {

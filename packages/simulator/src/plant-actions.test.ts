@@ -37,6 +37,10 @@ describe('applyActions', () => {
     simulator.injectFault({ kind: 'pump_trip', assetId: 'PU8' });
     const tripped = simulator.runTicks(600);
     expect(Number(last(tripped, 'J245')?.pressure)).toBeLessThan(10);
+    // Pressure-driven, and gauges stop at a vacuum: a cut-off zone reads between -10.4 and
+    // 10 m, never the absurd negative heads of a demand-driven solve with an empty tank.
+    for (const id of ['J72', 'J87', 'J245', 'J246'])
+      expect(Number(last(tripped, id)?.pressure)).toBeGreaterThan(-10.5);
     const settings = simulator.applyActions([{ type: 'pump-speed', assetId: 'PU9', speed: 1 }]);
     expect(settings).toEqual([
       {

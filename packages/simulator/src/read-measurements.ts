@@ -6,6 +6,8 @@ import { gaussian, type RandomSource } from './random';
 /** Flows below this (L/s) read as zero, like a meter's low-flow cut-off. */
 export const LOW_FLOW_CUTOFF_LPS = 0.01;
 const PSI_TO_M = 0.70307;
+/** Gauge pressure of a full vacuum, m of water. */
+const VACUUM_M = -10.33;
 
 export type MetricValues = Record<string, number>;
 
@@ -53,7 +55,9 @@ export function readMeasurements(
     case 'junction': {
       const head = engine.headM(asset.node.index);
       const noise = 0.02 * gaussian(random);
-      return { pressure: round(head - asset.node.elevationM + noise), head: round(head + noise) };
+      // A gauge reads no lower than a full vacuum, whatever a drained zone's solve says.
+      const pressure = Math.max(head - asset.node.elevationM, VACUUM_M);
+      return { pressure: round(pressure + noise), head: round(head + noise) };
     }
     case 'tank': {
       const head = engine.headM(asset.node.index);

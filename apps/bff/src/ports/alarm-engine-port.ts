@@ -9,8 +9,7 @@ import type {
 
 /** Why an action was refused: 404 unknown alarm (nearest keys named), 409 lifecycle refusal. */
 export type AlarmActOutcome =
-  | { ok: true; alarm: AlarmView }
-  | { ok: false; status: 404 | 409; error: string };
+  { ok: true; alarm: AlarmView } | { ok: false; status: 404 | 409; error: string };
 
 /** A site's alarms as the engine holds them now (in memory, mirrored in PostgreSQL). */
 export interface SiteAlarmsView {

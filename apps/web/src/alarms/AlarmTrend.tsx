@@ -8,7 +8,7 @@ import { type AssetLiveStore, type LivePoint } from '../live/asset-live-store';
 import { formatMetricValue, formatNumber, metricLabel, metricUnit } from '../lib/format-value';
 import { buildTrendSeries } from '../lib/trend-series';
 import { useNow } from '../lib/use-now';
-import { formatClock, referenceLimit, trendMetric } from './alarm-format';
+import { formatAxisClock, formatClock, referenceLimit, trendMetric } from './alarm-format';
 import { useAlarmTrendHistory } from './api/alarm-queries';
 
 /** How far before the alarm was raised the trend starts, and the longest it reaches back. */
@@ -100,7 +100,7 @@ export function AlarmTrend({
               scale="time"
               domain={series.domain}
               ticks={series.ticks}
-              tickFormatter={(t: number) => formatClock(t)}
+              tickFormatter={(t: number) => formatAxisClock(t, series.domain[1] - series.domain[0])}
               minTickGap={24}
               {...AXIS}
             />

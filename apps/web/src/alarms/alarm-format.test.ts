@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyStateCounts } from '@twinhelm/contracts';
 import {
   causeText,
+  formatAxisClock,
   countsText,
   floodText,
   formatAgo,
@@ -90,5 +91,11 @@ describe('alarm formatting', () => {
 
   it('names the root cause', () => {
     expect(causeText({ kind: 'pump_trip', linkId: 'PU1' })).toBe('Root cause: pump trip at PU1');
+  });
+
+  it('axis ticks: seconds when the axis spans under ten minutes', () => {
+    const t = Date.UTC(2026, 10, 22, 8, 35, 9);
+    expect(formatAxisClock(t, 120_000)).toMatch(/\d\d:\d\d:\d\d/);
+    expect(formatAxisClock(t, 3_600_000)).not.toMatch(/\d\d:\d\d:\d\d/);
   });
 });

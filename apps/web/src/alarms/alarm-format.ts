@@ -151,6 +151,18 @@ export function formatClock(t: number): string {
   return clock.format(t);
 }
 
+const secondsClock = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An axis tick: "14:05", or "14:05:09" when the axis spans under ten minutes. */
+export function formatAxisClock(t: number, spanMs: number): string {
+  return spanMs < 600_000 ? secondsClock.format(t) : clock.format(t);
+}
+
 /** "Nov 22, 14:05:09" */
 export function formatWhen(t: number): string {
   return dayClock.format(t);

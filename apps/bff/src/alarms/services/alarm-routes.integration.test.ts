@@ -303,9 +303,7 @@ describe('POST bulk actions', () => {
       body: { keys: [], action: { type: 'reset' } },
     });
     expect(empty.status).toBe(400);
-    expect((await errorOf(empty)).message).toBe(
-      'invalid body: keys: name at least one alarm',
-    );
+    expect((await errorOf(empty)).message).toBe('invalid body: keys: name at least one alarm');
     a.engine.failNext = new Error('connection refused');
     const res = await callRoute(bulkRoute.POST, {
       role: 'operator',

@@ -6,10 +6,11 @@ import { cpus, loadavg } from 'node:os';
 import { printLive, printPure } from './alarms/alarm-report';
 import { runLivePath } from './alarms/live-run';
 import { runPureEvaluation } from './alarms/pure-evaluation';
+import { benchNumber } from './harness/bench-settings';
 
-const RATE = Number(process.env.BENCH_RATE ?? 5000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 25);
-const SURGES = Number(process.env.BENCH_SURGES ?? 20);
+const RATE = benchNumber('BENCH_RATE', 5000);
+const SECONDS = benchNumber('BENCH_SECONDS', 25);
+const SURGES = benchNumber('BENCH_SURGES', 20);
 /** Junctions taking turns at surging, and how many toggle pairs a surge lasts (1 s at 20/s). */
 const VICTIMS = 100;
 const HOLD = Math.max(1, Math.round(SURGES / 2));

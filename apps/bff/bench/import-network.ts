@@ -11,9 +11,10 @@ import { importNetworkAs } from '../src/services/import-network';
 import type { ImportNetworkFn, ServiceDeps } from '../src/services/service-deps';
 import { FakeTwinState, fakeIngestStatus } from '../src/services/testing/fake-ports';
 import { createTestDatabase } from '../src/testing/test-database';
+import { benchNumber } from './harness/bench-settings';
 
-const ROWS = Number(process.env.BENCH_GRID_ROWS ?? 120);
-const COLS = Number(process.env.BENCH_GRID_COLS ?? 125);
+const ROWS = benchNumber('BENCH_GRID_ROWS', 120);
+const COLS = benchNumber('BENCH_GRID_COLS', 125);
 if (!Number.isInteger(ROWS) || !Number.isInteger(COLS) || ROWS < 2 || COLS < 2)
   throw new Error(`BENCH_GRID_ROWS/COLS must be integers of at least 2 (got ${ROWS} x ${COLS})`);
 

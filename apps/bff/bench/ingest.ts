@@ -15,14 +15,15 @@ import { forkBenchChild } from './child-process';
 import type { ClientsCommand, ClientsReport } from './clients-process';
 import type { PublisherJob, PublisherReport } from './publisher';
 import { printReport, type BenchResult, type CpuWindow } from './report';
+import { benchNumber, benchFlag } from './harness/bench-settings';
 
-const RATE = Number(process.env.BENCH_RATE ?? 5000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const RATE = benchNumber('BENCH_RATE', 5000);
+const SECONDS = benchNumber('BENCH_SECONDS', 30);
+const CLIENTS = benchNumber('BENCH_CLIENTS', 50);
 /** The clients decode every delta: one process per core by default, as browsers would. */
-const CLIENT_PROCESSES = Number(process.env.BENCH_CLIENT_PROCESSES ?? availableParallelism());
+const CLIENT_PROCESSES = benchNumber('BENCH_CLIENT_PROCESSES', availableParallelism());
 /** BENCH_TRACE=1 prints the BFF's ingest status at every poll. */
-const TRACE = process.env.BENCH_TRACE === '1';
+const TRACE = benchFlag('BENCH_TRACE');
 const WARMUP_S = Math.min(5, SECONDS / 5);
 const SITE = 'ctown';
 /** Everything, startup included, ends by then. */

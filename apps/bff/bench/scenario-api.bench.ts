@@ -21,11 +21,12 @@ import {
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApiToken, signIn } from './harness/api-client';
 import { ensureNextBuild, startBenchServer } from './scenario-bench-server';
+import { benchFlag, benchNumber } from './harness/bench-settings';
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 60);
+const ITERATIONS = benchNumber('BENCH_ITERATIONS', 60);
 const WARMUP = 5;
-const WORKERS = Number(process.env.BENCH_SOLVER_WORKERS ?? availableParallelism());
-const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 200);
+const WORKERS = benchNumber('BENCH_SOLVER_WORKERS', availableParallelism());
+const MEMBERS = benchNumber('BENCH_MEMBERS', 200);
 const DAY = { horizonS: 86_400, reportStepS: 900 };
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -35,7 +36,7 @@ const percentile = (sorted: readonly number[], p: number): number =>
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
-  ensureNextBuild(process.env.BENCH_REUSE_BUILD === '1');
+  ensureNextBuild(benchFlag('BENCH_REUSE_BUILD'));
   console.log(
     `load average before: ${loadavg()
       .map((l) => l.toFixed(2))

@@ -4,6 +4,7 @@ import '../alarms/alarm-drawer.css';
 import '../alarms/alarm-panel.css';
 import '../alarms/alarm-advice.css';
 import '../alarms/alarm-responsive.css';
+import '../alarm-kpis/alarm-kpis.css';
 import '../whatif/whatif.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';

@@ -7,9 +7,14 @@ export function AppHeader() {
       <Link href="/" className="brand" style={{ textDecoration: 'none' }}>
         Twinhelm
       </Link>
-      <Link href="/alarm-rules" className="button button--ghost">
-        Alarm rules
-      </Link>
+      <nav aria-label="Pages" style={{ display: 'flex', flexWrap: 'wrap', marginRight: 'auto' }}>
+        <Link href="/alarm-rules" className="button button--ghost">
+          Alarm rules
+        </Link>
+        <Link href="/alarm-kpis" className="button button--ghost">
+          Alarm KPIs
+        </Link>
+      </nav>
       <UserMenu />
     </header>
   );

@@ -7,6 +7,7 @@ export const DEMO_USERS = {
   admin: { username: 'admin', password: 'twinhelm-admin' },
   planner: { username: 'planner', password: 'twinhelm-planner' },
   viewer: { username: 'viewer', password: 'twinhelm-viewer' },
+  manager: { username: 'manager', password: 'twinhelm-manager' },
 } as const;
 
 /** The embedded broker's demo credentials (README, "Configuration"). */

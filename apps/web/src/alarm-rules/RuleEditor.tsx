@@ -84,14 +84,16 @@ export function RuleEditor({
       return;
     }
     if (unchanged) return;
-    save.mutate(overrideBody(asset.assetId, check.rule), {
-      onSuccess: (change) =>
+    // mutateAsync, not mutate's callbacks: the refetch after a save gives the rule a new version,
+    // which remounts this editor, and React Query drops mutate's callbacks of an unmounted one.
+    save.mutateAsync(overrideBody(asset.assetId, check.rule)).then(
+      (change) =>
         onSaved(
           change.ruleId,
           `Saved: ${change.assetId} rule "${change.ruleId}" is now version ${change.after?.version ?? change.version}. The alarms use it from now on.`,
         ),
-      onError: (error) => setRefusal(refusalOf(error)),
-    });
+      (error: unknown) => setRefusal(refusalOf(error)),
+    );
   }
 
   const title = isNew ? `New ${draft.kind} rule` : `${draft.id} · v${draft.version}`;

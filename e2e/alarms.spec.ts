@@ -63,6 +63,16 @@ test.describe('alarms', () => {
     await expect(panel).toBeVisible();
     await expect(panel).toContainText('Start the standby pump');
     await expect(panel).toContainText('Unacknowledged');
+    // The open alarm is in the URL: a wall screen or a colleague opens the same panel from it.
+    await expect(page).toHaveURL(/alarm=PU8%2Fpump-mismatch/);
+    const colleague = await browser.newContext();
+    const colleaguePage = await colleague.newPage();
+    await signIn(colleaguePage, DEMO_USERS.viewer);
+    await colleaguePage.goto(page.url().replace(/^https?:\/\/[^/]+/, ''));
+    await expect(
+      colleaguePage.getByRole('article', { name: `Alarm ${PUMP} · pump-mismatch` }),
+    ).toContainText('Start the standby pump');
+    await colleague.close();
     await page.keyboard.press('a');
     await expect(panel.getByText('Acknowledged by operator').first()).toBeVisible();
     await expect(panel.getByRole('region', { name: 'History' })).toContainText(

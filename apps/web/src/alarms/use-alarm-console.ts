@@ -20,6 +20,8 @@ interface Options {
   sceneLoaded: boolean;
   coordinator: OverlayCoordinator;
   role: Role | null;
+  /** The alarm a link named (?alarm=), selected and shown at once. */
+  initialSelected?: string | null;
 }
 
 export interface AlarmConsole {
@@ -57,11 +59,13 @@ function groupAssets(state: AlarmFeedState, key: string): { assetId: string; chi
  */
 export function useAlarmConsole(options: Options): AlarmConsole {
   const { siteId, events, lastSyncAt, controller, sceneLoaded, coordinator, role } = options;
+  const initialSelected = options.initialSelected ?? null;
   const announcer = useAlarmAnnouncer();
   const { feed, state } = useAlarmFeed(siteId, events, lastSyncAt, announcer.announce);
   useAlarmBadges(controller, sceneLoaded, state.alarms);
-  const [open, setOpen] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
+  // A link to an alarm (?alarm=) opens the drawer on it.
+  const [open, setOpen] = useState(initialSelected !== null);
+  const [selected, setSelected] = useState<string | null>(initialSelected);
   const stateRef = useRef(state);
   const marked = useRef(false);
   useEffect(() => {

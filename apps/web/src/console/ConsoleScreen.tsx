@@ -33,11 +33,14 @@ export function ConsoleScreen({
   siteId,
   assetId,
   scenarioId = null,
+  alarmKey = null,
 }: {
   siteId: string;
   assetId: string | null;
   /** A scenario to open in the what-if panel (?scenario=…). */
   scenarioId?: string | null;
+  /** An alarm to open in the alarm panel (?alarm=<assetId>/<ruleId>). */
+  alarmKey?: string | null;
 }) {
   const router = useRouter();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -77,12 +80,22 @@ export function ConsoleScreen({
     sceneLoaded,
     coordinator,
     role: me.data?.role ?? null,
+    initialSelected: alarmKey,
   });
 
+  // The URL follows the selected asset and the open alarm, so either can be linked to.
+  const openAlarm = alarms.selected;
   const showAsset = useCallback(
-    (id: string | null) => router.replace(consoleHref(siteId, id), { scroll: false }),
-    [router, siteId],
+    (id: string | null) =>
+      router.replace(consoleHref(siteId, id, null, openAlarm), { scroll: false }),
+    [router, siteId, openAlarm],
   );
+  const urlAlarm = useRef(alarmKey);
+  useEffect(() => {
+    if (urlAlarm.current === openAlarm) return;
+    urlAlarm.current = openAlarm;
+    router.replace(consoleHref(siteId, assetId, null, openAlarm), { scroll: false });
+  }, [router, siteId, assetId, openAlarm]);
   const notice = useSceneSelectionSync(
     controller,
     sceneLoaded,

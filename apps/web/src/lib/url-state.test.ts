@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { consoleHref, loginHref, parseConsoleParams, safeNextPath } from './url-state';
+import {
+  consoleHref,
+  loginHref,
+  parseAlarmKey,
+  parseConsoleParams,
+  safeNextPath,
+} from './url-state';
 
 const params = (query: string) => new URLSearchParams(query);
 
@@ -11,6 +17,7 @@ describe('parseConsoleParams', () => {
       siteId: 'ctown',
       assetId: 'T1',
       scenarioId: null,
+      alarmKey: null,
     });
   });
   it('has no asset when none is given', () => {
@@ -19,6 +26,7 @@ describe('parseConsoleParams', () => {
       siteId: 'ctown',
       assetId: null,
       scenarioId: null,
+      alarmKey: null,
     });
   });
   it('says what to do without a site', () => {
@@ -36,7 +44,34 @@ describe('parseConsoleParams', () => {
       siteId: 'ctown',
       assetId: null,
       scenarioId: null,
+      alarmKey: null,
     });
+  });
+});
+
+describe('alarm links', () => {
+  it('opens an alarm by key, keeping the asset', () => {
+    const href = consoleHref('ctown', 'PU8', null, 'PU8/pump-mismatch');
+    expect(href).toBe('/console?site=ctown&asset=PU8&alarm=PU8%2Fpump-mismatch');
+    expect(parseConsoleParams(params(href.split('?')[1]!))).toMatchObject({
+      ok: true,
+      assetId: 'PU8',
+      alarmKey: 'PU8/pump-mismatch',
+    });
+  });
+  it('drops a malformed alarm key, not the page', () => {
+    for (const bad of ['PU8', '/pump-mismatch', 'PU8/', 'PU8/Pump Mismatch'])
+      expect(
+        parseConsoleParams(params(`site=ctown&alarm=${encodeURIComponent(bad)}`)),
+      ).toMatchObject({ ok: true, alarmKey: null });
+  });
+  it('reads any well-formed key back, and never throws', () => {
+    fc.assert(
+      fc.property(fc.string(), (raw) => {
+        const key = parseAlarmKey(raw);
+        expect(key === null || key === raw).toBe(true);
+      }),
+    );
   });
 });
 
@@ -49,6 +84,7 @@ describe('consoleHref', () => {
       siteId: 'ctown',
       assetId: 'PU4',
       scenarioId: null,
+      alarmKey: null,
     });
   });
   it('encodes awkward asset ids', () => {
@@ -58,6 +94,7 @@ describe('consoleHref', () => {
       siteId: 'ctown',
       assetId: 'J&1=2',
       scenarioId: null,
+      alarmKey: null,
     });
   });
   it('omits an empty asset', () => {
@@ -72,6 +109,7 @@ describe('consoleHref', () => {
       siteId: 'ctown',
       assetId: null,
       scenarioId: id,
+      alarmKey: null,
     });
     expect(parseConsoleParams(params('site=ctown&scenario=1%3B%20drop'))).toMatchObject({
       scenarioId: null,

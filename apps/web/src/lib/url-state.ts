@@ -1,15 +1,32 @@
-import { AssetIdSchema, SiteIdSchema } from '@twinhelm/contracts';
+import { AlarmRuleIdSchema, AssetIdSchema, SiteIdSchema } from '@twinhelm/contracts';
 
 export type ConsoleParams =
-  | { ok: true; siteId: string; assetId: string | null; scenarioId: string | null }
+  | {
+      ok: true;
+      siteId: string;
+      assetId: string | null;
+      scenarioId: string | null;
+      /** An alarm to open (`<assetId>/<ruleId>`). */
+      alarmKey: string | null;
+    }
   | { ok: false; error: string };
 
 const SCENARIO_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** `<assetId>/<ruleId>` when both parts are well formed, else null. */
+export function parseAlarmKey(key: string | null): string | null {
+  if (key === null) return null;
+  const slash = key.lastIndexOf('/');
+  if (slash <= 0) return null;
+  const asset = AssetIdSchema.safeParse(key.slice(0, slash));
+  const rule = AlarmRuleIdSchema.safeParse(key.slice(slash + 1));
+  return asset.success && rule.success ? key : null;
+}
+
 /**
- * Reads ?site=<id>[&asset=<id>][&scenario=<id>] of /console; a malformed asset or scenario id is
- * dropped, not fatal. A scenario id opens the what-if panel on that scenario (a link for a wall
- * screen or a colleague).
+ * Reads ?site=<id>[&asset=<id>][&scenario=<id>][&alarm=<assetId>/<ruleId>] of /console; a
+ * malformed asset, scenario or alarm is dropped, not fatal. A scenario id opens the what-if panel
+ * on that scenario, an alarm key the alarm's panel (links for a wall screen or a colleague).
  */
 export function parseConsoleParams(params: Pick<URLSearchParams, 'get'>): ConsoleParams {
   const site = params.get('site');
@@ -30,18 +47,21 @@ export function parseConsoleParams(params: Pick<URLSearchParams, 'get'>): Consol
   const assetId = asset !== null && AssetIdSchema.safeParse(asset).success ? asset : null;
   const scenario = params.get('scenario');
   const scenarioId = scenario !== null && SCENARIO_ID.test(scenario) ? scenario : null;
-  return { ok: true, siteId: parsedSite.data, assetId, scenarioId };
+  const alarmKey = parseAlarmKey(params.get('alarm'));
+  return { ok: true, siteId: parsedSite.data, assetId, scenarioId, alarmKey };
 }
 
-/** /console?site=<id>[&asset=<id>][&scenario=<id>] */
+/** /console?site=<id>[&asset=<id>][&scenario=<id>][&alarm=<key>] */
 export function consoleHref(
   siteId: string,
   assetId?: string | null,
   scenarioId?: string | null,
+  alarmKey?: string | null,
 ): string {
   const params = new URLSearchParams({ site: siteId });
   if (assetId) params.set('asset', assetId);
   if (scenarioId) params.set('scenario', scenarioId);
+  if (alarmKey) params.set('alarm', alarmKey);
   return `/console?${params.toString()}`;
 }
 

@@ -26,6 +26,7 @@ function ConsoleFromUrl() {
       siteId={params.siteId}
       assetId={params.assetId}
       scenarioId={params.scenarioId}
+      alarmKey={params.alarmKey}
     />
   );
 }

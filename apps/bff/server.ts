@@ -11,6 +11,8 @@ import { createAlarmAdvice } from './src/alarm-advice/create-alarm-advice';
 import { createAlarmBroadcast } from './src/alarms/alarm-broadcast';
 import { createAlarmServices } from './src/alarms/services/create-alarm-services';
 import { startAlarmEngine } from './src/alarms/start-alarm-engine';
+import { assetTypesIn, plantCarryOut } from './src/simulator-control/carry-out';
+import { createPlantClock, onPlantClock } from './src/simulator-control/plant-clock';
 import { simulatorControl } from './src/simulator-control/simulator-control';
 import { setAppContext, type AppContext } from './src/app-context';
 import { createAuth } from './src/auth/create-auth';
@@ -28,6 +30,7 @@ import { forwardScenarioProgress } from './src/realtime/scenario-progress';
 import { createScenarios } from './src/scenarios/create-scenarios';
 import { createNowcastBroadcast } from './src/nowcast/nowcast-broadcast';
 import { createNowcastServices } from './src/nowcast/nowcast-services';
+import { createLiveStateBinder } from './src/nowcast/live-state-binder';
 import { startNowcast } from './src/nowcast/start-nowcast';
 import { createServices } from './src/services/create-services';
 import type { ServiceDeps } from './src/services/service-deps';
@@ -104,12 +107,15 @@ async function main(): Promise<void> {
     onDurable: (batch) => alarmEngine.onDurable(batch),
   });
 
+  // the demo plant keeps its own time of day: runs of its site start there (attached below)
+  const plantClock = createPlantClock();
   const scenarios = createScenarios(
     database.sql,
     config,
     createLogger(config.LOG_LEVEL, 'scenarios'),
     // the nowcast (started below, on the same pool) estimates them from metered demands
     (siteId) => nowcast?.demandMultipliers(siteId),
+    (siteId) => plantClock.timeOfDayOf(siteId),
   );
   const serviceDeps: ServiceDeps = {
     prisma: database.prisma,
@@ -137,6 +143,7 @@ async function main(): Promise<void> {
     config.NOWCAST_INTERVAL_S > 0
       ? startNowcast({
           solver: scenarios.pool,
+          bindState: onPlantClock(createLiveStateBinder(database.sql), plantClock),
           twin,
           sql: database.sql,
           emit: nowcastBroadcast.emit,
@@ -162,6 +169,16 @@ async function main(): Promise<void> {
     nowcastOf: (siteId) => nowcast?.latest(siteId),
     notify: (event) => realtime.io?.to(roomOf(event.siteId)).emit(SOCKET_EVENTS.alarmAdvice, event),
     log: createLogger(config.LOG_LEVEL, 'alarm-advice'),
+    // demo mode: an approval has the virtual plant (started below) carry the actions out
+    ...(config.simulator && config.SIMULATOR_CARRY_OUT
+      ? {
+          carryOut: plantCarryOut({
+            siteId: DEMO_SITE,
+            simulator: () => context.simulator,
+            assetTypes: (siteId, ids) => assetTypesIn(database.sql, siteId, ids),
+          }),
+        }
+      : {}),
   });
   const context: AppContext = {
     env: config,
@@ -236,6 +253,7 @@ async function main(): Promise<void> {
       })
     : undefined;
   if (simulator) context.simulator = simulatorControl(DEMO_SITE, simulator);
+  if (simulator) plantClock.attach(DEMO_SITE, simulator);
   if (simulator)
     log(
       'info',

@@ -73,4 +73,10 @@ describe('parseEnv', () => {
     expect(parseEnv({ SIMULATOR_FAULTS: 'off' }).SIMULATOR_FAULTS).toBe(false);
     expect(() => parseEnv({ SIMULATOR_FAULTS: 'sometimes' })).toThrow(/SIMULATOR_FAULTS/);
   });
+
+  it('has the demo plant carry out approved recommendations unless SIMULATOR_CARRY_OUT is off', () => {
+    expect(parseEnv({}).SIMULATOR_CARRY_OUT).toBe(true);
+    expect(parseEnv({ SIMULATOR_CARRY_OUT: 'off' }).SIMULATOR_CARRY_OUT).toBe(false);
+    expect(() => parseEnv({ SIMULATOR_CARRY_OUT: 'maybe' })).toThrow(/SIMULATOR_CARRY_OUT/);
+  });
 });

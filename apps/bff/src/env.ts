@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   SIMULATOR_SPEEDUP: z.coerce.number().positive().default(60),
   /** Random faults of the demo plant (pump trips, sensor dropouts, stuck values); off for tests. */
   SIMULATOR_FAULTS: flag.default(true),
+  /** An approved alarm recommendation is carried out by the demo plant (with the simulator only). */
+  SIMULATOR_CARRY_OUT: flag.default(true),
   AUTH_SECRET: z
     .string()
     .min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)')

@@ -91,6 +91,12 @@ export const CheckNumbersSchema = z.object({
   meanAbsError: z.number().nullable(),
   maxAbsError: z.number().nullable(),
   tolerance: z.number(),
+  /**
+   * Tank levels: the measured level just before the approval minus the predicted start (the
+   * plant moved on between the advice and the approval); the prediction was shifted by it, so
+   * the change since the approval is what is compared. Absent or null: compared as predicted.
+   */
+  startOffset: z.number().nullable().optional(),
 });
 export type CheckNumbers = z.infer<typeof CheckNumbersSchema>;
 
@@ -125,6 +131,28 @@ export const AlarmAdviceDecisionSchema = z.object({
   comment: z.string().nullable(),
 });
 
+/**
+ * Demo mode only: what the virtual plant did when a recommendation was approved. Twinhelm does
+ * not write to a real SCADA; with the demo plant simulator running for the site, an approval
+ * has the simulator carry out the recommendation's actions as an operator would at the SCADA.
+ */
+export const PlantCarryOutSchema = z.object({
+  /** carried_out: every step; partly: some skipped; nothing: none could be; failed: no answer. */
+  outcome: z.enum(['carried_out', 'partly', 'nothing', 'failed']),
+  /** For people: "Demo plant: PU9 started at 100 % for 4 h" (and what was not carried out). */
+  summary: z.string(),
+  /** Each step the plant carried out ("PU9 started at 100 % for 4 h"). */
+  done: z.array(z.object({ assetId: AssetIdSchema, text: z.string() })),
+  /** Each step it did not, with why (null assetId: a step about no asset, e.g. a control). */
+  skipped: z.array(z.object({ assetId: AssetIdSchema.nullable(), text: z.string() })),
+  /** The simulator's plant time when it acted, s (null when it did not answer). */
+  plantTimeS: z.number().nullable(),
+  /** Who approved, and when it was carried out (epoch ms). */
+  by: z.string(),
+  at: z.number(),
+});
+export type PlantCarryOut = z.infer<typeof PlantCarryOutSchema>;
+
 export const AdviceRecommendationSchema = z.object({
   rank: z.number().int().positive(),
   title: z.string(),
@@ -139,6 +167,8 @@ export const AdviceRecommendationSchema = z.object({
   effectError: z.string().nullable(),
   decisions: z.array(AlarmAdviceDecisionSchema),
   check: RecommendationCheckSchema.nullable(),
+  /** Demo mode: what the virtual plant did at the approval (absent or null: nothing asked of it). */
+  carriedOut: PlantCarryOutSchema.nullable().optional(),
 });
 export type AdviceRecommendation = z.infer<typeof AdviceRecommendationSchema>;
 
@@ -189,6 +219,8 @@ export const AlarmAdviceDecisionResponseSchema = z.object({
   decision: z.enum(['approved', 'rejected']),
   /** Approvals: when the check runs (null when nothing can be checked). */
   checkDueAt: z.number().nullable(),
+  /** Demo mode, approvals: what the virtual plant did (absent without a simulator for the site). */
+  carriedOut: PlantCarryOutSchema.optional(),
 });
 
 /** socket.io event to the site's room when an advice ends or a check has a verdict. */

@@ -2,6 +2,7 @@ import type { AlarmAdviceEvent, Nowcast } from '@twinhelm/contracts';
 import type { SqlQuery } from '../db/sql';
 import type { Logger } from '../log';
 import type { AlarmEnginePort } from '../ports/alarm-engine-port';
+import type { CarryOut } from '../simulator-control/carry-out';
 import { scenarioDeps } from '../scenarios/scenario-deps';
 import type { ServiceDeps } from '../services/service-deps';
 import type { AlarmAdviceConfig } from './advice-config';
@@ -17,6 +18,12 @@ export interface AlarmAdviceDeps {
   nowcastOf?: (siteId: string) => Nowcast | undefined;
   /** An advice ended, or a check has its verdict (the lead sends it to the site's room). */
   notify: (event: AlarmAdviceEvent) => void;
+  /**
+   * Demo mode: has the virtual plant carry out an approved recommendation's actions (the
+   * simulator's plantCarryOut). Unset: approvals actuate nothing (a real plant: the operator
+   * acts at the SCADA).
+   */
+  carryOut?: CarryOut;
   log: Logger;
 }
 

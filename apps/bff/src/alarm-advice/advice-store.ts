@@ -3,6 +3,7 @@ import type {
   AlarmAdviceStatus,
   AlarmQuantity,
   Perturbation,
+  PlantCarryOut,
   Principal,
   QuantityEffect,
 } from '@twinhelm/contracts';
@@ -42,6 +43,8 @@ export interface AdviceRow {
   assumptions: string[];
   quantity: AlarmQuantity | null;
   effects: StoredEffects | null;
+  /** Demo mode: what the virtual plant did at each rank's approval. */
+  carried_out: Record<string, PlantCarryOut> | null;
   requested_by: string;
   principal: Principal;
   requested_at: number;
@@ -50,7 +53,7 @@ export interface AdviceRow {
 
 const COLUMNS = `id::text AS id, site_id, alarm_key, asset_id, rule_id, cause, status, stage, error,
   note, horizon_s, members, scenario_id::text AS scenario_id, effect_scenarios, perturbations,
-  assumptions, quantity, effects, requested_by, principal,
+  assumptions, quantity, effects, carried_out, requested_by, principal,
   (extract(epoch FROM requested_at) * 1000)::float8 AS requested_at,
   (extract(epoch FROM finished_at) * 1000)::float8 AS finished_at`;
 
@@ -218,4 +221,19 @@ export async function endAdvice(
       : [id, 'failed', end.error, null, null],
   );
   return rowCount > 0;
+}
+
+/** Stores what the demo plant did at an approval of one rank (the latest attempt wins). */
+export async function setCarriedOut(
+  sql: SqlQuery,
+  id: string,
+  rank: number,
+  carriedOut: PlantCarryOut,
+): Promise<void> {
+  await sql.query(
+    `UPDATE alarm_advice
+     SET carried_out = coalesce(carried_out, '{}'::jsonb) || jsonb_build_object($2::text, $3::jsonb)
+     WHERE id = $1::uuid`,
+    [id, String(rank), JSON.stringify(carriedOut)],
+  );
 }

@@ -41,6 +41,7 @@ export function adviceView(
         .filter((a) => a.rank === r.rank)
         .map((a) => ({ decision: a.decision, by: a.by, at: a.at, comment: a.comment })),
       check: checks.find((c) => c.rank === r.rank) ?? null,
+      carriedOut: row.carried_out?.[String(r.rank)] ?? null,
     };
   });
   return {

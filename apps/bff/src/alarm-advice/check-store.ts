@@ -136,6 +136,21 @@ export async function measuredSamples(
   return rows;
 }
 
+/** The latest measured value of one asset's metric before `at`, no older than `maxAgeMs`. */
+export async function valueBefore(
+  sql: SqlQuery,
+  where: { siteId: string; assetId: string; metric: string; at: number; maxAgeMs: number },
+): Promise<number | undefined> {
+  const { rows } = await sql.query<{ value: number }>(
+    `SELECT value FROM telemetry_sample
+     WHERE site_id = $1 AND asset_id = $2 AND metric = $3
+       AND ts < to_timestamp($4::float8 / 1000) AND ts >= to_timestamp($5::float8 / 1000)
+     ORDER BY ts DESC LIMIT 1`,
+    [where.siteId, where.assetId, where.metric, where.at, where.at - where.maxAgeMs],
+  );
+  return rows[0]?.value;
+}
+
 export function checkOf(row: CheckRow): RecommendationCheck {
   return {
     adviceId: row.advice_id,

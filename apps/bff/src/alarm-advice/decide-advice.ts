@@ -1,4 +1,4 @@
-import type { AlarmAdviceDecisionRequest, Principal } from '@twinhelm/contracts';
+import type { AlarmAdviceDecisionRequest, PlantCarryOut, Principal } from '@twinhelm/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import { HttpError, notFound } from '../http/http-error';
 import { decideRecommendation } from '../scenarios/services/decide-recommendation';
@@ -6,6 +6,7 @@ import { getScenario } from '../scenarios/services/get-scenario';
 import { actorOf, appendAudit } from '../services/audit';
 import { requirePermission } from '../services/require-permission';
 import { sqlOf, type AlarmAdviceDeps } from './advice-deps';
+import { carryOutApproval } from './carry-out-approval';
 import { loadAdviceRow } from './get-advice';
 import { insertCheck } from './check-store';
 import { CHECK_TOLERANCE, predictedWindow } from './judge-check';
@@ -15,7 +16,8 @@ import { CHECK_TOLERANCE, predictedWindow } from './judge-check';
  * own decision (decideRecommendation: ScenarioDecision + audit recommendation.approve/reject
  * naming the scenario that justified it), then an audit entry alarm.advice.approve/reject with
  * the alarm key, both scenarios, the actions, the KPI deltas and the predicted effect and, for
- * an approval, the check: the predicted course over the check window, due after it.
+ * an approval, the check: the predicted course over the check window, due after it. In demo
+ * mode an approval then has the virtual plant carry the actions out (carryOutApproval).
  */
 export async function decideAdvice(
   deps: AlarmAdviceDeps,
@@ -26,6 +28,7 @@ export async function decideAdvice(
   rank: number;
   decision: 'approved' | 'rejected';
   checkDueAt: number | null;
+  carriedOut?: PlantCarryOut;
 }> {
   requirePermission(principal, 'scenario:run');
   const row = await loadAdviceRow(deps, input.siteId, input.id);
@@ -100,5 +103,15 @@ export async function decideAdvice(
       tolerance: CHECK_TOLERANCE[quantity.metric] ?? 1,
       predicted: predictedWindow(effect, windowS),
     });
-  return { id: row.id, rank, decision, checkDueAt: dueAt };
+  const carriedOut =
+    decision === 'approved'
+      ? await carryOutApproval(deps, {
+          row,
+          rank,
+          actions: recommendation.actions,
+          actor,
+          effectScenarioId: run?.scenarioId ?? null,
+        })
+      : undefined;
+  return { id: row.id, rank, decision, checkDueAt: dueAt, ...(carriedOut ? { carriedOut } : {}) };
 }

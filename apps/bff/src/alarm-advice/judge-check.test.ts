@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { interpolate, judgeCheck, predictedWindow } from './judge-check';
+import { anchorAt, interpolate, judgeCheck, predictedWindow } from './judge-check';
 
 const course = {
   times: [0, 900, 1800, 2700],
@@ -114,5 +114,34 @@ describe('predictedWindow', () => {
     expect(predictedWindow(effect, 1000).times).toEqual([0, 900, 1800]);
     expect(predictedWindow(effect, 900).p95).toEqual([4.1, 3.7]);
     expect(predictedWindow(effect, 99_999).values).toEqual(course.values);
+  });
+});
+
+describe('anchorAt', () => {
+  it('starts the course where the plant stood at the approval, never below 0', () => {
+    const { course: anchored, offset } = anchorAt(course, 3.2);
+    expect(offset).toBeCloseTo(-0.8, 9);
+    expect(anchored.times).toEqual(course.times);
+    expect(anchored.values.map((v) => Number(v.toFixed(6)))).toEqual([3.2, 2.7, 2.2, 1.7]);
+    expect(anchored.p5?.[0]).toBeCloseTo(3.1, 9);
+    expect(anchorAt(course, 0).course.values).toEqual([0, 0, 0, 0]);
+  });
+
+  it('leaves the course as predicted without a start value', () => {
+    expect(anchorAt(course, undefined)).toEqual({ course, offset: null });
+    expect(anchorAt(course, Number.NaN)).toEqual({ course, offset: null });
+    expect(anchorAt({ times: [], values: [], p5: null, p95: null }, 2).offset).toBeNull();
+  });
+
+  it('judges a level that moved on before the approval by its change since then', () => {
+    const measured = [0, 900, 1800, 2700].map((t) => ({
+      offsetS: t,
+      value: interpolate(course.times, course.values, t) - 0.5,
+    }));
+    expect(judgeCheck(course, measured, 0.1).verdict).toBe('deviated');
+    expect(judgeCheck(anchorAt(course, 3.5).course, measured, 0.1)).toMatchObject({
+      verdict: 'as_predicted',
+      numbers: { withinBand: 1, maxAbsError: 0 },
+    });
   });
 });

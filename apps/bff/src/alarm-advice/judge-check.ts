@@ -27,6 +27,39 @@ export function predictedWindow(effect: QuantityEffect, windowS: number): Predic
 }
 
 /**
+ * Metrics compared as changes since the approval: a tank's level integrates its net inflow, so
+ * a level the plant reached while the operator read the advice carries through the course the
+ * action gives it. Pressures and flows follow the state at each moment and are compared as they
+ * are.
+ */
+export const ANCHORED_METRICS: ReadonlySet<string> = new Set(['level']);
+
+/**
+ * The predicted course started where the plant stood at the approval (pure): every value and
+ * band shifted by startValue − the predicted start, never below 0 (an empty tank); `offset` is
+ * that shift. Unchanged (offset null) without a start value or a predicted start.
+ */
+export function anchorAt(
+  predicted: PredictedCourse,
+  startValue: number | undefined,
+): { course: PredictedCourse; offset: number | null } {
+  const first = predicted.values[0];
+  if (startValue === undefined || !Number.isFinite(startValue) || first === undefined)
+    return { course: predicted, offset: null };
+  const offset = startValue - first;
+  const shift = (ys: number[]) => ys.map((y) => Math.max(0, y + offset));
+  return {
+    course: {
+      times: predicted.times,
+      values: shift(predicted.values),
+      p5: predicted.p5 ? shift(predicted.p5) : null,
+      p95: predicted.p95 ? shift(predicted.p95) : null,
+    },
+    offset,
+  };
+}
+
+/**
  * Measured values against the prediction at matching offsets (pure): each measurement at
  * `offsetS` (plant seconds after the approval) inside the predicted span is compared with the
  * prediction linearly interpolated there, and counted within when it lies in the P5–P95 band

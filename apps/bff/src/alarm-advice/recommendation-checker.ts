@@ -2,8 +2,18 @@ import { appendAudit } from '../services/audit';
 import { sqlOf, type AlarmAdviceDeps } from './advice-deps';
 import { unfinishedAdviceIds } from './advice-store';
 import type { AdviceAdvancer } from './advance-advice';
-import { checkOf, dueChecks, measuredSamples, recordVerdict, type DueCheck } from './check-store';
-import { judgeCheck } from './judge-check';
+import {
+  checkOf,
+  dueChecks,
+  measuredSamples,
+  recordVerdict,
+  valueBefore,
+  type DueCheck,
+} from './check-store';
+import { anchorAt, ANCHORED_METRICS, judgeCheck } from './judge-check';
+
+/** How old the last measurement before an approval may be to anchor a level's course (wall ms). */
+const ANCHOR_MAX_AGE_MS = 10 * 60_000;
 
 export interface RecommendationChecker {
   /** Moves unfinished advice on, then judges every due check; resolves with the checks judged. */
@@ -16,7 +26,8 @@ export interface RecommendationChecker {
  * The loop that closes it: every `intervalMs`, each approved recommendation whose check window
  * has passed is judged against the measured telemetry of its asset and metric (telemetry_sample,
  * from the approval to the due time; sample offsets × the time scale = plant seconds into the
- * prediction), stored, audited as `recommendation.check` (actor `system`) and sent through
+ * prediction; a tank level's course started at the last level measured before the approval,
+ * anchorAt), stored, audited as `recommendation.check` (actor `system`) and sent through
  * deps.notify. It also advances advice whose scenario events were missed (a restart). Runs
  * never overlap; a failing run is logged, never thrown.
  */
@@ -41,7 +52,22 @@ export function startRecommendationChecker(
       offsetS: ((s.ts - check.approved_at) / 1000) * check.time_scale,
       value: magnitude ? Math.abs(s.value) : s.value,
     }));
-    const { verdict, numbers } = judgeCheck(check.predicted, measured, check.tolerance);
+    const start = ANCHORED_METRICS.has(check.metric)
+      ? await valueBefore(sql, {
+          siteId: check.site_id,
+          assetId: check.asset_id,
+          metric: check.metric,
+          at: check.approved_at,
+          maxAgeMs: ANCHOR_MAX_AGE_MS,
+        })
+      : undefined;
+    const anchored = anchorAt(check.predicted, start);
+    const judged = judgeCheck(anchored.course, measured, check.tolerance);
+    const verdict = judged.verdict;
+    const numbers =
+      anchored.offset === null
+        ? judged.numbers
+        : { ...judged.numbers, startOffset: anchored.offset };
     const at = deps.services.clock();
     if (!(await recordVerdict(sql, check.id, verdict, numbers, at))) return false;
     await appendAudit(deps.services.prisma, {

@@ -33,6 +33,7 @@ export function createScenarios(
   config: ScenarioConfig,
   log: Logger,
   demandMultipliersOf?: ScenarioDeps['demandMultipliersOf'],
+  timeOfDayOf?: ScenarioDeps['timeOfDayOf'],
 ): Scenarios {
   const pool = createSolverPool(
     config.SOLVER_WORKERS === undefined ? {} : { size: config.SOLVER_WORKERS },
@@ -57,6 +58,7 @@ export function createScenarios(
       utcOffsetMin: config.SITE_UTC_OFFSET_MIN,
       maxSteps: config.SCENARIO_MAX_STEPS,
       ...(demandMultipliersOf ? { demandMultipliersOf } : {}),
+      ...(timeOfDayOf ? { timeOfDayOf } : {}),
     },
     pool,
     hub,

@@ -15,6 +15,8 @@ export interface ScenarioDeps {
   hub: ScenarioProgressHub;
   /** The sites' UTC offset (time of day of a bound live state), minutes. */
   utcOffsetMin: number;
+  /** A site's own time of day when it is not the wall clock's (the demo plant's, simulator-control/plant-clock.ts). */
+  timeOfDayOf?: (siteId: string) => number | undefined;
   /** Most hydraulic steps one run may take (SCENARIO_MAX_STEPS). */
   maxSteps: number;
   /** The site's current demand multipliers (the nowcast's estimate), bound with the live state. */

@@ -1,4 +1,5 @@
 import type { InjectFaultRequest, SimulatorFaultsResponse } from '@twinhelm/contracts';
+import type { HandSettingsResponse, PlantAction } from '@twinhelm/simulator';
 
 /**
  * The demo plant simulator as the BFF drives it (port). server.ts adapts the running
@@ -12,6 +13,11 @@ export interface SimulatorControl {
   injectFault(request: InjectFaultRequest): Promise<SimulatorFaultsResponse>;
   clearFault(assetId: string): Promise<SimulatorFaultsResponse>;
   faults(): Promise<SimulatorFaultsResponse>;
+  /**
+   * Carries out operator actions (pump-speed, valve-setting, automatic), each pump or valve held
+   * by hand; all refused (`invalid`, `unknown_asset`) when one is, nothing applied.
+   */
+  applyActions(actions: readonly PlantAction[]): Promise<HandSettingsResponse>;
 }
 
 /** What simulatorControl() needs of the worker handle. */
@@ -19,6 +25,7 @@ export interface SimulatorFaultHandle {
   injectFault(request: unknown): Promise<SimulatorFaultsResponse>;
   clearFault(assetId: string): Promise<SimulatorFaultsResponse>;
   faults(): Promise<SimulatorFaultsResponse>;
+  applyActions(actions: readonly PlantAction[]): Promise<HandSettingsResponse>;
 }
 
 /** The running simulator worker of one site as a SimulatorControl. */
@@ -28,5 +35,6 @@ export function simulatorControl(siteId: string, handle: SimulatorFaultHandle): 
     injectFault: (request) => handle.injectFault(request),
     clearFault: (assetId) => handle.clearFault(assetId),
     faults: () => handle.faults(),
+    applyActions: (actions) => handle.applyActions(actions),
   };
 }

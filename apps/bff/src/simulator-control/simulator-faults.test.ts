@@ -59,6 +59,7 @@ function fakeSimulator(): SimulatorControl {
       return state();
     },
     faults: state,
+    applyActions: () => Promise.resolve({ siteId: 'ctown', plantTimeS: 3600, settings: [] }),
   };
 }
 

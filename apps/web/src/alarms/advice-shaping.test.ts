@@ -128,6 +128,25 @@ describe('advice shaping', () => {
         0,
       ),
     ).toBe('Deviated: 10 of 20 points within P5–P95 (± 0.05), mean error 0.31, largest 0.90');
+    expect(
+      verdictText(
+        {
+          ...check,
+          verdict: 'as_predicted',
+          numbers: {
+            points: 24,
+            withinBand: 1,
+            meanAbsError: 0.03,
+            maxAbsError: 0.08,
+            tolerance: 0.1,
+            startOffset: -0.519,
+          },
+        },
+        0,
+      ),
+    ).toBe(
+      "As predicted: 24 of 24 points within P5–P95 (± 0.10), mean error 0.03, largest 0.08; compared from the level at the approval (0.52 m below the advice's start)",
+    );
   });
 
   it('durations in words', () => {

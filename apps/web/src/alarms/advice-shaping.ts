@@ -158,7 +158,12 @@ export function verdictText(check: RecommendationCheck, now: number): string {
     n.meanAbsError !== null ? `mean error ${formatNumber(n.meanAbsError)}` : null,
     n.maxAbsError !== null ? `largest ${formatNumber(n.maxAbsError)}` : null,
   ].filter((p): p is string => p !== null);
-  return `${head}: ${parts.join(', ')}`;
+  const moved = n.startOffset ?? 0;
+  const from =
+    Math.abs(moved) >= 0.005
+      ? `; compared from the level at the approval (${formatNumber(Math.abs(moved))} m ${moved < 0 ? 'below' : 'above'} the advice's start)`
+      : '';
+  return `${head}: ${parts.join(', ')}${from}`;
 }
 
 /** The latest decision on a recommendation, if any. */

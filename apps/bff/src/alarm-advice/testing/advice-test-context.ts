@@ -6,6 +6,7 @@ import {
 } from '../../scenarios/testing/scenario-test-context';
 import { useRouteContext } from '../../scenarios/testing/call-route';
 import type { AlarmAdviceConfig } from '../advice-config';
+import type { AlarmAdviceDeps } from '../advice-deps';
 import { createAlarmAdvice, type AlarmAdvice as AdviceParts } from '../create-alarm-advice';
 
 export interface AdviceTestContext extends ScenarioTestContext {
@@ -21,6 +22,7 @@ export interface AdviceTestContext extends ScenarioTestContext {
 /** C-Town on the real solver pool and PostgreSQL, with alarm advice wired like server.ts does. */
 export async function createAdviceTestContext(
   config: Partial<AlarmAdviceConfig> = {},
+  extra: Pick<AlarmAdviceDeps, 'carryOut'> = {},
 ): Promise<AdviceTestContext> {
   const t = await createScenarioTestContext();
   const full: AlarmAdviceConfig = {
@@ -41,6 +43,7 @@ export async function createAdviceTestContext(
     hub: t.hub,
     notify: (event) => events.push(event),
     log: () => undefined,
+    ...extra,
   });
   t.context.services = t.services;
   t.context.advice = advice.services;

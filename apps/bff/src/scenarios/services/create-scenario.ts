@@ -30,6 +30,7 @@ export async function createScenario(
       `${siteId}: no network imported yet: POST an .inp file to /api/sites/${siteId}/network first`,
     );
   const estimated = s.demandMultipliersOf?.(siteId);
+  const timeOfDayS = s.timeOfDayOf?.(siteId);
   const liveState =
     input.liveState ??
     (request.bindLiveState
@@ -39,6 +40,7 @@ export async function createScenario(
             utcOffsetMin: s.utcOffsetMin,
           }),
           ...(estimated ? { demandMultipliers: estimated } : {}),
+          ...(timeOfDayS !== undefined ? { timeOfDayS } : {}),
         }
       : null);
   const problems = requestProblems(request, network, s.maxSteps, liveState);

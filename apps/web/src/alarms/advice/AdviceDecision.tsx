@@ -16,7 +16,10 @@ interface Props {
   canAct: boolean;
 }
 
-/** Approve / Reject with a comment; then who decided, and after an approval the check's verdict. */
+/**
+ * Approve / Reject with a comment; then who decided, in demo mode what the virtual plant did,
+ * and after an approval the check's verdict.
+ */
 export function AdviceDecision({ siteId, alarmKey, adviceId, rec, canAct }: Props) {
   const decide = useDecideAdvice(siteId, alarmKey, adviceId);
   const [comment, setComment] = useState('');
@@ -42,6 +45,11 @@ export function AdviceDecision({ siteId, alarmKey, adviceId, rec, canAct }: Prop
           {latest.decision === 'approved' ? 'Approved' : 'Rejected'} by <strong>{latest.by}</strong>
           , {formatWhen(latest.at)}
           {latest.comment ? `: “${latest.comment}”` : ''}
+        </p>
+      ) : null}
+      {rec.carriedOut ? (
+        <p className={`advice-plant advice-plant--${rec.carriedOut.outcome}`}>
+          {rec.carriedOut.summary}
         </p>
       ) : null}
       {rec.check ? (

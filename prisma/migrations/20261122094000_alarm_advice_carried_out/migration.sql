@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "alarm_advice" ADD COLUMN     "carried_out" JSONB;

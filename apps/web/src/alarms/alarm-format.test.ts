@@ -44,6 +44,10 @@ describe('alarm formatting', () => {
     expect(trendMetric(alarmView('PU1/pump-mismatch', { kind: 'mismatch', metric: null }))).toBe(
       'power',
     );
+    // the engine names the command metric; the trend shows the feedback its limit applies to
+    expect(
+      trendMetric(alarmView('PU8/pump-mismatch', { kind: 'mismatch', metric: 'command' })),
+    ).toBe('power');
     expect(trendMetric(alarmView('P1/stale', { kind: 'stale', metric: null }))).toBeNull();
     expect(
       referenceLimit(

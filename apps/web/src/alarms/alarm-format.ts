@@ -105,8 +105,9 @@ export function valueEntries(values: Readonly<Record<string, number>>): [string,
  */
 export function trendMetric(alarm: AlarmView): string | null {
   if (alarm.kind === 'prediction') return 'level';
-  if (alarm.metric !== null && alarm.metric !== '') return alarm.metric;
-  return alarm.kind === 'mismatch' ? 'power' : null;
+  // A mismatch is judged on the feedback (power against its minimum), whatever was commanded.
+  if (alarm.kind === 'mismatch') return 'power';
+  return alarm.metric !== null && alarm.metric !== '' ? alarm.metric : null;
 }
 
 /** The limit to draw on the trend: the setpoint, or the feedback a running pump shows at least. */

@@ -1,12 +1,18 @@
 'use client';
 
-import { useId, useState } from 'react';
 import { type AdviceRecommendation } from '@twinhelm/contracts';
-import { ApiRequestError } from '../../api/api-error';
+import { DecisionControlsView } from '../../components/DecisionControlsView';
 import { useNow } from '../../lib/use-now';
 import { latestDecision, verdictText } from '../advice-shaping';
 import { formatWhen } from '../alarm-format';
 import { useDecideAdvice } from '../api/advice-queries';
+
+const CLASSES = {
+  root: 'advice-decision',
+  approved: 'advice-decision__ok',
+  rejected: 'advice-decision__rejected',
+  buttons: 'alarm-form__buttons',
+};
 
 interface Props {
   siteId: string;
@@ -22,31 +28,25 @@ interface Props {
  */
 export function AdviceDecision({ siteId, alarmKey, adviceId, rec, canAct }: Props) {
   const decide = useDecideAdvice(siteId, alarmKey, adviceId);
-  const [comment, setComment] = useState('');
-  const commentId = useId();
   const now = useNow(30_000);
   const latest = latestDecision(rec);
-
-  const send = (decision: 'approved' | 'rejected') =>
-    decide.mutate(
-      { rank: rec.rank, decision, ...(comment.trim() !== '' ? { comment: comment.trim() } : {}) },
-      { onSuccess: () => setComment('') },
-    );
-
   return (
-    <div className="advice-decision">
-      {latest ? (
-        <p
-          className={
-            latest.decision === 'approved' ? 'advice-decision__ok' : 'advice-decision__rejected'
-          }
-          role="status"
-        >
-          {latest.decision === 'approved' ? 'Approved' : 'Rejected'} by <strong>{latest.by}</strong>
-          , {formatWhen(latest.at)}
-          {latest.comment ? `: “${latest.comment}”` : ''}
-        </p>
-      ) : null}
+    <DecisionControlsView
+      rank={rec.rank}
+      latest={latest}
+      formatAt={formatWhen}
+      canDecide={canAct && !latest}
+      pending={decide.isPending}
+      error={decide.error}
+      onDecide={(decision, comment, done) =>
+        decide.mutate(
+          { rank: rec.rank, decision, ...(comment ? { comment } : {}) },
+          { onSuccess: done },
+        )
+      }
+      placeholder="Comment (optional; say why when rejecting)"
+      classes={CLASSES}
+    >
       {rec.carriedOut ? (
         <p className={`advice-plant advice-plant--${rec.carriedOut.outcome}`}>
           {rec.carriedOut.summary}
@@ -57,46 +57,6 @@ export function AdviceDecision({ siteId, alarmKey, adviceId, rec, canAct }: Prop
           {verdictText(rec.check, now)}
         </p>
       ) : null}
-      {canAct && !latest ? (
-        <>
-          <label htmlFor={commentId} className="visually-hidden">
-            Comment on recommendation {rec.rank}
-          </label>
-          <input
-            id={commentId}
-            className="input"
-            placeholder="Comment (optional; say why when rejecting)"
-            maxLength={2000}
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-          />
-          <div className="alarm-form__buttons">
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={decide.isPending}
-              onClick={() => send('approved')}
-            >
-              Approve
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={decide.isPending}
-              onClick={() => send('rejected')}
-            >
-              Reject
-            </button>
-          </div>
-        </>
-      ) : null}
-      {decide.isError ? (
-        <p className="field__error" role="alert">
-          {decide.error instanceof ApiRequestError
-            ? decide.error.message
-            : `The decision was not recorded (${decide.error.message}); try again.`}
-        </p>
-      ) : null}
-    </div>
+    </DecisionControlsView>
   );
 }
